@@ -1,0 +1,168 @@
+package dev.newsflow.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+
+/**
+ * A client for the Confluent Schema Registry REST API (also served by Apicurio, Karapace and Redpanda),
+ * on the JDK's HTTP client. Every call goes to the registry: put a {@link CachingSchemaRegistryClient} in front.
+ */
+public final class RestSchemaRegistryClient implements SchemaRegistryClient {
+
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final String ACCEPT = "application/vnd.schemaregistry.v1+json, application/json";
+
+    private final RegistryClientConfig config;
+    private final HttpClient http;
+    private final Optional<String> authorization;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public RestSchemaRegistryClient(RegistryClientConfig config) {
+        this.config = config;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(config.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL);
+        config.sslContext().ifPresent(builder::sslContext);
+        this.http = builder.build();
+        this.authorization = config.userInfo()
+                .map(u -> "Basic " + Base64.getEncoder().encodeToString(u.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        return send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema)).path("id").asInt();
+    }
+
+    @Override
+    public int idOf(String subject, Schema schema) {
+        return send("POST", "/subjects/" + encode(subject), schemaBody(schema)).path("id").asInt();
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        return parse(send("GET", "/schemas/ids/" + id, null).path("schema").asText(), "id " + id);
+    }
+
+    @Override
+    public RegisteredSchema latest(String subject) {
+        JsonNode node = send("GET", "/subjects/" + encode(subject) + "/versions/latest", null);
+        return new RegisteredSchema(subject, node.path("version").asInt(), node.path("id").asInt(),
+                parse(node.path("schema").asText(), "subject " + subject));
+    }
+
+    /** Sets the registry-wide compatibility level, for example BACKWARD. */
+    public void setCompatibility(String level) {
+        send("PUT", "/config", "{\"compatibility\":\"" + level + "\"}");
+    }
+
+    /** The registry-wide compatibility level. */
+    public String compatibility() {
+        JsonNode node = send("GET", "/config", null);
+        return node.has("compatibilityLevel") ? node.get("compatibilityLevel").asText() : node.path("compatibility").asText();
+    }
+
+    @Override
+    public String describe() {
+        return config.urls().stream().map(RestSchemaRegistryClient::withoutUserInfo).collect(Collectors.joining(","));
+    }
+
+    private JsonNode send(String method, String path, String body) {
+        SchemaRegistryException unreachable = null;
+        for (URI base : config.urls()) {
+            try {
+                return send(base, method, path, body);
+            } catch (SchemaRegistryException e) {
+                if (!e.isUnreachable()) {
+                    throw e;
+                }
+                unreachable = e; // try the next URL
+            }
+        }
+        throw unreachable;
+    }
+
+    private JsonNode send(URI base, String method, String path, String body) {
+        String where = withoutUserInfo(base) + path;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(where))
+                .timeout(config.requestTimeout())
+                .header("Accept", ACCEPT)
+                .method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (body != null) {
+            request.header("Content-Type", CONTENT_TYPE);
+        }
+        authorization.ifPresent(a -> request.header("Authorization", a));
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException e) {
+            throw new SchemaRegistryException("Schema registry at " + withoutUserInfo(base) + " is unreachable: connection refused", e);
+        } catch (HttpTimeoutException e) {
+            throw new SchemaRegistryException("Schema registry at " + withoutUserInfo(base) + " did not answer " + method + " " + path
+                    + " within " + config.requestTimeout().toMillis() + " ms", e);
+        } catch (IOException e) {
+            throw new SchemaRegistryException("Schema registry at " + withoutUserInfo(base) + " is unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("Interrupted while calling the schema registry at " + withoutUserInfo(base), e);
+        }
+        JsonNode answer = readJson(response.body());
+        if (response.statusCode() / 100 != 2) {
+            String message = answer.path("message").asText(response.body());
+            throw new SchemaRegistryException("Schema registry " + method + " " + where + " failed with HTTP "
+                    + response.statusCode() + ": " + message, response.statusCode(), answer.path("error_code").asInt(-1));
+        }
+        return answer;
+    }
+
+    private String schemaBody(Schema schema) {
+        try {
+            return json.writeValueAsString(Map.of("schema", schema.toString()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode readJson(String body) {
+        try {
+            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (IOException e) {
+            return json.createObjectNode(); // a non-JSON error page: the status line tells the story
+        }
+    }
+
+    private static Schema parse(String text, String what) {
+        try {
+            return new Schema.Parser().parse(text);
+        } catch (SchemaParseException e) {
+            throw new SchemaRegistryException("The registry returned a schema for " + what + " that is not valid Avro: " + e.getMessage(), e);
+        }
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8);
+    }
+
+    private static String withoutUserInfo(URI uri) {
+        if (uri.getUserInfo() == null) {
+            return uri.toString();
+        }
+        return uri.toString().replace(uri.getRawUserInfo() + "@", "");
+    }
+}
