@@ -41,14 +41,15 @@ public final class TopicCreator {
             for (var entry : results.entrySet()) {
                 try {
                     entry.getValue().get(30, TimeUnit.SECONDS);
-                    log.info("Created topic {}", entry.getKey());
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e; // another instance creating the same topic at once is fine, anything else is not
                     }
                 }
             }
-            return missing.stream().map(NewTopic::name).toList();
+            List<String> created = missing.stream().map(NewTopic::name).toList();
+            log.info("Created {} topics: {}", created.size(), String.join(", ", created));
+            return created;
         } catch (ExecutionException e) {
             throw new IllegalStateException("Cannot create topics: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
