@@ -12,6 +12,6 @@ public final class RegistryHost {
         EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(Path.of(args[0]), 0);
         System.out.println("registry-pid=" + registry.pid());
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        Thread.currentThread().join(); // until the test kills this JVM
     }
 }
