@@ -1,5 +1,6 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.producers.cli.PublishCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NewsflowVersion.class,
         description = "A streaming news pipeline on Apache Kafka.",
-        subcommands = {LocalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LocalCommand.class, PublishCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,76 @@
+package dev.newsflow.producers.article;
+
+import dev.newsflow.avro.RawArticle;
+import dev.newsflow.producers.source.ParsedArticle;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What an article needs before it is published (a title, a date, a body within the size limit), and how a parsed
+ * article becomes a {@link RawArticle} with its stable id.
+ */
+public final class ArticleRules {
+
+    public static final int DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+    private final int maxBodyBytes;
+
+    public ArticleRules(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The reason the article cannot be published, or null when it can. */
+    public String violation(ParsedArticle article) {
+        if (article.title() == null || article.title().isBlank()) {
+            return "no title";
+        }
+        if (article.publishedAt() == null) {
+            return "no usable date";
+        }
+        if (article.body() == null || article.body().isBlank()) {
+            return "empty body";
+        }
+        int bytes = article.body().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > maxBodyBytes) {
+            return "body of " + bytes + " bytes is over the limit of " + maxBodyBytes + " bytes";
+        }
+        return null;
+    }
+
+    /** The site an article without a named source came from: the host of its URL, without {@code www.}. */
+    private static String hostOf(String canonicalUrl) {
+        if (canonicalUrl == null) {
+            return null;
+        }
+        String host = java.net.URI.create(canonicalUrl).getHost();
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+
+    /** The record to publish; {@code origin} (file or URL) is kept in its metadata. */
+    public static RawArticle toRaw(ParsedArticle article, String origin, Instant fetchedAt) {
+        String url = ArticleIds.canonicalUrl(article.url()).orElse(null);
+        Map<String, String> metadata = new HashMap<>(article.metadata());
+        metadata.put("origin", origin);
+        if (article.location() != null) {
+            metadata.put("location", article.location());
+        }
+        if (url == null && article.url() != null && !article.url().isBlank()) {
+            metadata.put("rawUrl", article.url()); // not an absolute http(s) URL: kept, but it does not make the id
+        }
+        return RawArticle.newBuilder()
+                .setId(ArticleIds.of(url, article.source(), article.title(), article.publishedAt(), article.body()))
+                .setUrl(url)
+                .setSource(article.source() != null ? article.source() : hostOf(url))
+                .setTitle(article.title())
+                .setBody(article.body())
+                .setContentType(article.contentType())
+                .setLanguage(article.language())
+                .setPublishedAt(article.publishedAt())
+                .setFetchedAt(fetchedAt)
+                .setTags(article.tags())
+                .setMetadata(metadata)
+                .build();
+    }
+}
