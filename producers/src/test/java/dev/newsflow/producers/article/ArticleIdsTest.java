@@ -39,6 +39,7 @@ class ArticleIdsTest {
         assertThat(ArticleIds.of(null, "wire", "Title", day, "Body")).isEqualTo(ArticleIds.of(null, "wire", "Title", day, "Body"))
                 .isNotEqualTo(ArticleIds.of(null, "wire", "Title", day, "Body!"))
                 .isNotEqualTo(ArticleIds.of(null, "wire", "Title", day.plusSeconds(86400), "Body"));
-        assertThat(ArticleIds.of(null, "wire", "Title", day, "Body")).isEqualTo("d12e7613479d7ddb10b8573ff7dfea58") // sha256 of "content\0wire\0Title\02025-03-03T00:00:00Z\0Body", first 16 bytes;
+        // the first 16 bytes of sha256("content\0wire\0Title\02025-03-03T00:00:00Z\0Body")
+        assertThat(ArticleIds.of(null, "wire", "Title", day, "Body")).isEqualTo("d12e7613479d7ddb10b8573ff7dfea58");
     }
 }
