@@ -1,5 +1,6 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.producers.cli.IngestCommand;
 import dev.newsflow.producers.cli.PublishCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NewsflowVersion.class,
         description = "A streaming news pipeline on Apache Kafka.",
-        subcommands = {LocalCommand.class, PublishCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LocalCommand.class, PublishCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
 
     @CommandLine.Spec
