@@ -2,8 +2,9 @@ package dev.newsflow.serde;
 
 import dev.newsflow.registry.SchemaRegistryClient;
 import dev.newsflow.registry.SchemaRegistryException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -23,6 +24,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * Output is byte for byte what Confluent's {@code KafkaAvroSerializer} writes.
  */
 public class AvroSerializer<T extends GenericContainer> implements Serializer<T> {
+
+    /** One growing buffer per thread, reused: a record is copied once, into its frame, however large it is. */
+    private static final ThreadLocal<FrameBuffer> BUFFERS = ThreadLocal.withInitial(FrameBuffer::new);
 
     private SchemaRegistryClient registry;
     private AvroSerdeConfig config;
@@ -57,16 +61,17 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         }
         Schema schema = record.getSchema();
         int id = schemaId(topic, schema);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-        out.write(new byte[WireFormat.HEADER_SIZE], 0, WireFormat.HEADER_SIZE);
+        FrameBuffer out = BUFFERS.get();
+        out.reset();
         try {
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, out.encoder);
+            out.encoder = encoder;
             writers.computeIfAbsent(schema, s -> writerFor(record, s)).write(record, encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {
             throw new SerializationException("Cannot serialize a " + schema.getFullName() + " for topic " + topic + ": " + e.getMessage(), e);
         }
-        byte[] frame = out.toByteArray();
+        byte[] frame = out.toFrame();
         WireFormat.writeHeader(frame, id);
         return frame;
     }
@@ -96,5 +101,43 @@ public class AvroSerializer<T extends GenericContainer> implements Serializer<T>
         return record instanceof SpecificRecord
                 ? new SpecificDatumWriter<>(schema)
                 : (DatumWriter<Object>) (DatumWriter<?>) new GenericDatumWriter<>(schema);
+    }
+
+    /** A growing byte buffer, not synchronised, that starts each record after room for the wire-format header. */
+    private static final class FrameBuffer extends OutputStream {
+        private byte[] buf = new byte[8192];
+        private int count;
+        BinaryEncoder encoder;
+
+        void reset() {
+            count = WireFormat.HEADER_SIZE;
+        }
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) {
+            ensure(length);
+            System.arraycopy(bytes, offset, buf, count, length);
+            count += length;
+        }
+
+        private void ensure(int more) {
+            if (count + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+            }
+        }
+
+        byte[] toFrame() {
+            byte[] frame = Arrays.copyOf(buf, count);
+            if (buf.length > 1 << 20) {
+                buf = new byte[8192]; // do not hold on to the memory of one huge record
+            }
+            return frame;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.newsflow.cli;
 
+import dev.newsflow.bench.BenchCommand;
 import dev.newsflow.producers.cli.IngestCommand;
 import dev.newsflow.producers.cli.PublishCommand;
 import picocli.CommandLine;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NewsflowVersion.class,
         description = "A streaming news pipeline on Apache Kafka.",
-        subcommands = {LocalCommand.class, PublishCommand.class, IngestCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LocalCommand.class, PublishCommand.class, IngestCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
 
     @CommandLine.Spec
