@@ -3,9 +3,13 @@ package dev.newsflow.config;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +20,8 @@ import java.util.Properties;
  * Kafka and registry client settings, in layers, each overriding the one before: a properties file ({@code --config},
  * or {@code NEWSFLOW_CONFIG}), then environment variables, then command-line flags. Any Kafka client property passes
  * through unchanged, so SASL and SSL need no code. When no layer names a broker, the settings of a running
- * {@code newsflow local} ({@code .newsflow/local/client.properties}) are used.
+ * {@code newsflow local} ({@code .newsflow/local/client.properties}, or under {@code NEWSFLOW_DATA_DIR}) are used, if
+ * that stack still holds its lock.
  *
  * <p>Environment variables: {@code NEWSFLOW_BOOTSTRAP_SERVERS}, {@code NEWSFLOW_SCHEMA_REGISTRY_URL}, and
  * {@code NEWSFLOW_KAFKA_<PROPERTY>} for any other property, upper case with dots as underscores:
@@ -50,11 +55,30 @@ public final class ClientSettings {
         if (!settings.containsKey(BOOTSTRAP_SERVERS)) {
             Path local = Optional.ofNullable(env.get("NEWSFLOW_DATA_DIR")).map(d -> Path.of(d, "client.properties"))
                     .orElse(LOCAL_STACK_SETTINGS);
-            if (Files.isRegularFile(local)) {
+            if (Files.isRegularFile(local) && isRunning(local.resolveSibling(".lock"))) {
                 load(local).forEach(settings::putIfAbsent);
             }
         }
         return settings;
+    }
+
+    /** Whether a local stack holds its data directory's lock: a stack killed outright leaves a stale file behind. */
+    private static boolean isRunning(Path lockFile) {
+        if (!Files.exists(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // the stack runs in this very JVM
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The settings the environment gives, by the naming rule above. */

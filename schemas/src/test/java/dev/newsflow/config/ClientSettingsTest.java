@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +44,14 @@ class ClientSettingsTest {
     }
 
     @Test
-    void shouldFallBackToTheRunningLocalStack() throws IOException {
+    void shouldFallBackToALocalStackOnlyWhileItRuns() throws IOException {
         Files.writeString(dir.resolve("client.properties"), "bootstrap.servers=127.0.0.1:9092\nschema.registry.url=http://127.0.0.1:8081/apis/ccompat/v7\n");
-        Map<String, Object> settings = ClientSettings.resolve(Optional.empty(), Map.of("NEWSFLOW_DATA_DIR", dir.toString()), Map.of());
-        assertThat(settings).containsEntry("bootstrap.servers", "127.0.0.1:9092");
+        Map<String, String> env = Map.of("NEWSFLOW_DATA_DIR", dir.toString());
+        try (FileChannel lock = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = lock.lock()) {
+            assertThat(ClientSettings.resolve(Optional.empty(), env, Map.of())).containsEntry("bootstrap.servers", "127.0.0.1:9092");
+        }
+        assertThat(ClientSettings.resolve(Optional.empty(), env, Map.of())).doesNotContainKey("bootstrap.servers");
     }
 
     @Test

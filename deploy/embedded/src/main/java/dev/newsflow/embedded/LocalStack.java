@@ -127,6 +127,11 @@ public final class LocalStack implements AutoCloseable {
             try {
                 broker.close();
             } finally {
+                try {
+                    Files.deleteIfExists(clientProperties()); // nothing answers there any more
+                } catch (IOException e) {
+                    // a stale file is ignored anyway: it is only read while the lock is held
+                }
                 release(lock);
             }
         }
