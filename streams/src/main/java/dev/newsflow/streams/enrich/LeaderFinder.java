@@ -1,0 +1,265 @@
+package dev.newsflow.streams.enrich;
+
+import dev.newsflow.streams.enrich.Gazetteer.Leader;
+import dev.newsflow.streams.enrich.Gazetteer.Office;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the world leaders a text names: by full name, alias, surname (guarded), name in their own script, title and
+ * surname ("President Xi", "Mr. Modi"), or office alone ("the Chinese president"), resolved to whoever held it on the
+ * article's date. Built once from the gazetteer; thread-safe.
+ */
+public final class LeaderFinder {
+
+    /** How a phrase names someone, from most to least specific. */
+    enum Rule {
+        NAME("name"), ALIAS("alias"), NATIVE("native-script"), HONORIFIC("honorific"), SURNAME("surname"), ROLE("role");
+
+        final String label;
+
+        Rule(String label) {
+            this.label = label;
+        }
+    }
+
+    /** What a phrase in the matcher stands for: people (several when a name is shared) or offices. */
+    private record Target(Rule rule, String phrase, List<String> people, List<String> offices) {
+    }
+
+    /** A phrase found in the text, before it is resolved to a person. */
+    private record Hit(Target target, int start, int end) {
+        int length() {
+            return end - start;
+        }
+    }
+
+    /** A resolved mention of one person. */
+    private record Mention(String person, int start, int end, Rule rule) {
+    }
+
+    private static final int MAX_EVIDENCE = 3;
+
+    /** Titles written before a name, longest first so that "Prime Minister" wins over "Minister". */
+    private static final List<String> HONORIFICS = List.of("Secretary-General", "Secretary General", "Director-General",
+            "Managing Director", "General Secretary", "Prime Minister", "Crown Prince", "Supreme Leader", "Chancellor",
+            "President", "Premier", "Taoiseach", "Chairman", "Chairperson", "Sultan", "Sheikh", "Prince", "Queen", "King",
+            "Emir", "Pope", "Mrs.", "Mrs", "Ms.", "Ms", "Mr.", "Mr", "Dr.", "Dr", "Madam", "Leader");
+    /** Words that stop a title from applying: "former President Obama" names him, but not as holder on the date. */
+    private static final Set<String> NOT_NOW = Set.of("former", "late", "then", "ex", "future", "next", "previous",
+            "past", "deputy", "vice", "acting", "would-be", "aspiring", "incoming");
+    /** Capitalised words that may stand before a bare surname without being a first name. */
+    private static final Set<String> MAY_PRECEDE_SURNAME = Set.of("The", "A", "An", "In", "On", "At", "By", "For", "From",
+            "To", "With", "As", "And", "But", "Or", "So", "Yet", "If", "When", "While", "After", "Before", "Since", "Until",
+            "Then", "Now", "Today", "Yesterday", "Tomorrow", "Earlier", "Later", "Meanwhile", "However", "Also", "Still",
+            "Both", "Neither", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+            "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
+            "Under", "Against", "About", "Between", "Like", "Unlike", "Where", "Why", "How", "What", "That", "This",
+            "Said", "Says", "Told", "Asked", "Thanked", "Congratulated", "Welcomed", "Met", "Called", "Urged");
+    /** Capitalised words that may follow a bare surname: "the Biden Administration" names Biden. */
+    private static final Set<String> MAY_FOLLOW_SURNAME = Set.of("Administration", "Government", "Cabinet", "White",
+            "Said", "Says", "And", "Or", "On", "In", "At", "To", "Will", "Would", "Has", "Had", "Was", "Is");
+
+    private final Gazetteer gazetteer;
+    private final List<Target> targets;
+    private final PhraseMatcher matcher;
+
+    public LeaderFinder(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
+        Map<String, Target> byPhrase = new LinkedHashMap<>();
+        for (Leader leader : gazetteer.leaders()) {
+            addName(byPhrase, leader.name(), Rule.NAME, leader.id());
+            for (String alias : leader.aliases()) {
+                addName(byPhrase, alias, Names.isSingleWord(alias) ? Rule.SURNAME : Rule.ALIAS, leader.id());
+            }
+            for (String nativeName : leader.nativeNames()) {
+                add(byPhrase, nativeName, Rule.NATIVE, leader.id(), null);
+            }
+        }
+        for (Office office : gazetteer.offices()) {
+            for (String phrase : RolePhrases.of(office)) {
+                add(byPhrase, phrase, Rule.ROLE, null, office.id());
+            }
+        }
+        this.targets = List.copyOf(byPhrase.values());
+        this.matcher = PhraseMatcher.of(targets.stream().map(Target::phrase).toList());
+    }
+
+    private static void addName(Map<String, Target> byPhrase, String name, Rule rule, String person) {
+        add(byPhrase, name, rule, person, null);
+        String plain = Names.withoutDiacritics(name);
+        if (!plain.equals(name)) {
+            add(byPhrase, plain, rule, person, null);
+        }
+    }
+
+    /** One target per phrase (ignoring case); a phrase two people or offices share keeps them all. */
+    private static void add(Map<String, Target> byPhrase, String phrase, Rule rule, String person, String office) {
+        String key = phrase.toLowerCase(Locale.ROOT);
+        Target known = byPhrase.get(key);
+        if (known != null && known.rule().ordinal() < rule.ordinal()) {
+            return; // a full name wins over the same words as someone's alias
+        }
+        List<String> people = new ArrayList<>(known != null && known.rule() == rule ? known.people() : List.of());
+        List<String> offices = new ArrayList<>(known != null && known.rule() == rule ? known.offices() : List.of());
+        if (person != null && !people.contains(person)) {
+            people.add(person);
+        }
+        if (office != null && !offices.contains(office)) {
+            offices.add(office);
+        }
+        byPhrase.put(key, new Target(rule, phrase, List.copyOf(people), List.copyOf(offices)));
+    }
+
+    public int phrases() {
+        return targets.size();
+    }
+
+    /** The leaders {@code text} names, most mentioned first; {@code date} decides who held an office. */
+    public List<LeaderHit> find(String text, LocalDate date) {
+        List<Hit> hits = longestFirst(rawHits(text));
+        Set<String> namedInFull = new HashSet<>();
+        for (Hit hit : hits) {
+            if ((hit.target().rule() == Rule.NAME || hit.target().rule() == Rule.ALIAS) && hit.target().people().size() == 1) {
+                namedInFull.add(hit.target().people().get(0));
+            }
+        }
+        List<Mention> mentions = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            Hit hit = hits.get(i);
+            Hit next = i + 1 < hits.size() ? hits.get(i + 1) : null;
+            resolve(text, hit, next, date, namedInFull).ifPresent(mentions::add);
+        }
+        return summarise(text, merge(text, mentions), date);
+    }
+
+    private List<Hit> rawHits(String text) {
+        List<Hit> hits = new ArrayList<>();
+        matcher.find(text, (phrase, start, end) -> {
+            Target target = targets.get(phrase);
+            if (target.rule() == Rule.ROLE || target.rule() == Rule.NATIVE || Names.capitalisedAs(text, start, target.phrase())) {
+                hits.add(new Hit(target, start, end));
+            }
+        });
+        return hits;
+    }
+
+    /** Drops hits inside a longer hit ("Xi" inside "Xi Jinping"), keeping roles next to names for merging. */
+    private static List<Hit> longestFirst(List<Hit> hits) {
+        hits.sort(Comparator.comparingInt(Hit::start).thenComparing(Comparator.comparingInt(Hit::length).reversed()));
+        List<Hit> kept = new ArrayList<>();
+        int coveredUntil = -1;
+        for (Hit hit : hits) {
+            if (hit.end() <= coveredUntil) {
+                continue;
+            }
+            if (hit.start() < coveredUntil) {
+                continue; // overlaps the previous kept hit without being inside it: the earlier, longer one wins
+            }
+            kept.add(hit);
+            coveredUntil = hit.end();
+        }
+        return kept;
+    }
+
+    private Optional<Mention> resolve(String text, Hit hit, Hit next, LocalDate date, Set<String> namedInFull) {
+        Target target = hit.target();
+        String title = TextContext.titleBefore(text, hit.start(), HONORIFICS);
+        return switch (target.rule()) {
+            case NAME, ALIAS, NATIVE -> pick(target.people(), title, date, namedInFull)
+                    .map(p -> new Mention(p, hit.start(), hit.end(), title != null && target.rule() != Rule.NAME
+                            ? Rule.HONORIFIC : target.rule()));
+            case SURNAME -> {
+                if (!TextContext.standsAlone(text, hit.start(), hit.end(), MAY_PRECEDE_SURNAME, MAY_FOLLOW_SURNAME, title != null)) {
+                    yield Optional.empty(); // "Hunter Biden", "Johnson & Johnson"
+                }
+                yield pick(target.people(), title, date, namedInFull)
+                        .map(p -> new Mention(p, hit.start(), hit.end(), title != null ? Rule.HONORIFIC : Rule.SURNAME));
+            }
+            case HONORIFIC -> Optional.empty();
+            case ROLE -> resolveRole(text, hit, next, date);
+        };
+    }
+
+    /** The one person a shared name means: by title, then by who was in office, then by who is named in full. */
+    private Optional<String> pick(List<String> people, String title, LocalDate date, Set<String> namedInFull) {
+        if (people.size() == 1) {
+            return Optional.of(people.get(0));
+        }
+        List<String> candidates = people;
+        if (title != null) {
+            String generic = title.toLowerCase(Locale.ROOT);
+            List<String> titled = candidates.stream().filter(p -> gazetteer.officesOf(p).stream()
+                    .anyMatch(o -> o.titles().contains(generic))).toList();
+            candidates = titled.isEmpty() ? candidates : titled;
+        }
+        List<String> inOffice = candidates.stream().filter(p -> gazetteer.inOffice(p, date)).toList();
+        if (inOffice.size() == 1) {
+            return Optional.of(inOffice.get(0));
+        }
+        List<String> named = candidates.stream().filter(namedInFull::contains).toList();
+        return named.size() == 1 ? Optional.of(named.get(0)) : Optional.empty();
+    }
+
+    private Optional<Mention> resolveRole(String text, Hit hit, Hit next, LocalDate date) {
+        if (NOT_NOW.contains(TextContext.wordBefore(text, hit.start()).toLowerCase(Locale.ROOT))) {
+            return Optional.empty(); // "former U.S. President": not whoever holds it now
+        }
+        Set<String> holders = new LinkedHashSet<>();
+        for (String officeId : hit.target().offices()) {
+            gazetteer.offices().stream().filter(o -> o.id().equals(officeId)).findFirst()
+                    .flatMap(o -> o.holderOn(date)).ifPresent(t -> holders.add(t.personId()));
+        }
+        if (holders.size() != 1) {
+            return Optional.empty(); // nobody, or two offices with the same words: the text does not settle it
+        }
+        String person = holders.iterator().next();
+        if (next != null && next.target().rule() != Rule.ROLE && TextContext.onlySpaceBetween(text, hit.end(), next.start())
+                && !next.target().people().contains(person)) {
+            return Optional.empty(); // "U.S. President Joe Biden" in an article dated wrong: the name wins
+        }
+        return Optional.of(new Mention(person, hit.start(), hit.end(), Rule.ROLE));
+    }
+
+    /** "U.S. President" followed by "Joe Biden" is one mention, not two. */
+    private static List<Mention> merge(String text, List<Mention> mentions) {
+        List<Mention> merged = new ArrayList<>();
+        for (Mention m : mentions) {
+            Mention last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && last.person().equals(m.person()) && TextContext.onlySpaceBetween(text, last.end(), m.start())) {
+                Rule rule = last.rule() == Rule.ROLE ? m.rule() : last.rule();
+                merged.set(merged.size() - 1, new Mention(m.person(), last.start(), m.end(), rule));
+            } else {
+                merged.add(m);
+            }
+        }
+        return merged;
+    }
+
+    private List<LeaderHit> summarise(String text, List<Mention> mentions, LocalDate date) {
+        Map<String, List<Mention>> byPerson = new LinkedHashMap<>();
+        for (Mention m : mentions) {
+            byPerson.computeIfAbsent(m.person(), k -> new ArrayList<>()).add(m);
+        }
+        List<LeaderHit> leaders = new ArrayList<>();
+        byPerson.forEach((id, ms) -> {
+            Leader leader = gazetteer.leader(id).orElseThrow();
+            Optional<Office> office = gazetteer.officeFor(id, date);
+            List<Span> evidence = ms.stream().limit(MAX_EVIDENCE)
+                    .map(m -> new Span(m.start(), m.end(), text.substring(m.start(), m.end()), m.rule().label)).toList();
+            leaders.add(new LeaderHit(id, leader.name(), office.map(o -> o.country().name()).orElse(null),
+                    office.map(Office::label).orElse(null), ms.size(), ms.get(0).rule().label, evidence));
+        });
+        leaders.sort(Comparator.comparingInt(LeaderHit::mentions).reversed());
+        return leaders;
+    }
+}
