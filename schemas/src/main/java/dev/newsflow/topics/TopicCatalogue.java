@@ -20,6 +20,8 @@ public final class TopicCatalogue {
     public static final String COUNTS_LEADER_THEMES_FINAL = "news.counts.leader-themes.final";
     public static final String DLQ = "news.dlq";
     public static final String LATE = "news.late";
+    /** Fingerprints of recent articles, read by every streams instance to find copies across partitions. */
+    public static final String DEDUPE_INDEX = "news.dedupe.index";
 
     /** Six partitions: room for up to six streams instances before a topic has to grow. */
     public static final int DEFAULT_PARTITIONS = 6;
@@ -28,8 +30,9 @@ public final class TopicCatalogue {
     private static final String SEVEN_DAYS_MS = "604800000";
     private static final String THIRTY_DAYS_MS = "2592000000";
 
+    /** Articles up to 2 MiB of text, as Avro and compressed, fit with room to spare. */
     private static final Map<String, String> ARTICLE_TOPIC = Map.of(
-            "cleanup.policy", "delete", "retention.ms", SEVEN_DAYS_MS, "compression.type", "zstd");
+            "cleanup.policy", "delete", "retention.ms", SEVEN_DAYS_MS, "compression.type", "zstd", "max.message.bytes", "4194304");
     private static final Map<String, String> COUNT_TOPIC = Map.of(
             "cleanup.policy", "compact,delete", "retention.ms", THIRTY_DAYS_MS, "compression.type", "zstd");
     private static final Map<String, String> ERROR_TOPIC = Map.of(
@@ -46,7 +49,8 @@ public final class TopicCatalogue {
             spec(COUNTS_THEMES_FINAL, COUNT_TOPIC),
             spec(COUNTS_LEADER_THEMES_FINAL, COUNT_TOPIC),
             spec(DLQ, ERROR_TOPIC),
-            spec(LATE, ERROR_TOPIC));
+            spec(LATE, ERROR_TOPIC),
+            spec(DEDUPE_INDEX, Map.of("cleanup.policy", "compact", "compression.type", "zstd")));
 
     private TopicCatalogue() {
     }

@@ -12,7 +12,7 @@ class TopicCatalogueTest {
                 "news.articles.raw", "news.articles.clean", "news.articles.enriched",
                 "news.counts.leaders", "news.counts.themes", "news.counts.leader-themes",
                 "news.counts.leaders.final", "news.counts.themes.final", "news.counts.leader-themes.final",
-                "news.dlq", "news.late");
+                "news.dlq", "news.late", "news.dedupe.index");
     }
 
     @Test
