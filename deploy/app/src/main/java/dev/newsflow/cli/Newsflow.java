@@ -3,6 +3,7 @@ package dev.newsflow.cli;
 import dev.newsflow.bench.BenchCommand;
 import dev.newsflow.producers.cli.IngestCommand;
 import dev.newsflow.producers.cli.PublishCommand;
+import dev.newsflow.streams.cli.EnrichCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NewsflowVersion.class,
         description = "A streaming news pipeline on Apache Kafka.",
-        subcommands = {LocalCommand.class, PublishCommand.class, IngestCommand.class, BenchCommand.class,
+        subcommands = {LocalCommand.class, PublishCommand.class, IngestCommand.class, EnrichCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
 

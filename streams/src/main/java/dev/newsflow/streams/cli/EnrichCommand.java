@@ -1,0 +1,158 @@
+package dev.newsflow.streams.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.avro.CleanArticle;
+import dev.newsflow.avro.RawArticle;
+import dev.newsflow.producers.article.ArticleRules;
+import dev.newsflow.producers.source.ArticleParseException;
+import dev.newsflow.producers.source.DocumentReader;
+import dev.newsflow.producers.source.Format;
+import dev.newsflow.producers.source.JsonFieldMapping;
+import dev.newsflow.producers.source.ParseResult;
+import dev.newsflow.producers.source.ParsedArticle;
+import dev.newsflow.producers.source.Rejection;
+import dev.newsflow.producers.source.SourceDocument;
+import dev.newsflow.streams.clean.ArticleCleaner;
+import dev.newsflow.streams.clean.LanguageDetector;
+import dev.newsflow.streams.enrich.Enrichment;
+import dev.newsflow.streams.enrich.EnrichmentEngine;
+import dev.newsflow.streams.enrich.LeaderHit;
+import dev.newsflow.streams.enrich.ThemeHitResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code newsflow enrich}: the cleaning and enrichment of the pipeline, offline, on files; one JSON line per article. */
+@Command(
+        name = "enrich",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Reads articles in every format 'publish' reads, cleans and enriches them exactly as the pipeline does, and "
+                    + "prints one JSON object per article on stdout: file, id, title, publishedAt, language, leaders (Wikidata "
+                    + "id, name, country, office, mentions, resolvedBy, evidence) and themes (id, label, score, terms).",
+            "Rejected inputs get a line on stderr; the exit status is 1 when any was rejected."
+        })
+public final class EnrichCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(arity = "1..*", paramLabel = "PATH|-", description = "Files, folders (walked recursively), or - for standard input.")
+    List<String> inputs;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Read every input as this format: ${COMPLETION-CANDIDATES}.")
+    Format format;
+
+    @Option(names = "--json-field", paramLabel = "FIELD=NAME[,NAME...]", description = "JSON field mapping, as for publish.")
+    List<String> jsonFields = List.of();
+
+    @Option(names = "--text", description = "Also print the cleaned text of each article.")
+    boolean withText;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        JsonFieldMapping mapping = JsonFieldMapping.defaults();
+        for (String field : jsonFields) {
+            mapping = mapping.with(field);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ArticleCleaner cleaner = new ArticleCleaner(LanguageDetector.load());
+        EnrichmentEngine engine = EnrichmentEngine.load();
+        ArticleRules rules = new ArticleRules(ArticleRules.DEFAULT_MAX_BODY_BYTES);
+        DocumentReader reader = new DocumentReader(64L * 1024 * 1024);
+        AtomicInteger rejected = new AtomicInteger();
+        List<SourceDocument> documents = new ArrayList<>();
+        for (String input : reader.expand(inputs, r -> reject(err, r, rejected))) {
+            if (input.equals("-")) {
+                reader.read("stdin", System.in, documents::add, r -> reject(err, r, rejected));
+            } else {
+                reader.read(Path.of(input), documents::add, r -> reject(err, r, rejected));
+            }
+        }
+        for (SourceDocument document : documents) {
+            ParseResult result;
+            try {
+                result = (format != null ? format : Format.detect(document.fileName(), document.content())).parser(mapping).parse(document);
+            } catch (ArticleParseException e) {
+                reject(err, new Rejection(document.origin(), null, e.getMessage()), rejected);
+                continue;
+            }
+            result.rejections().forEach(r -> reject(err, r, rejected));
+            for (ParsedArticle parsed : result.articles()) {
+                String violation = rules.violation(parsed);
+                if (violation != null) {
+                    reject(err, new Rejection(document.origin(), parsed.location(), violation), rejected);
+                    continue;
+                }
+                RawArticle raw = ArticleRules.toRaw(parsed, document.origin(), Instant.now());
+                CleanArticle clean = cleaner.clean(raw);
+                LocalDate date = LocalDate.ofInstant(clean.getPublishedAt(), ZoneOffset.UTC);
+                Enrichment found = engine.enrich(clean.getTitle(), clean.getText(), date, clean.getWordCount());
+                out.println(JSON.writeValueAsString(line(document.origin(), clean, found)));
+            }
+        }
+        out.flush();
+        return rejected.get() == 0 ? 0 : 1;
+    }
+
+    private Map<String, Object> line(String file, CleanArticle clean, Enrichment found) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("file", file);
+        line.put("id", clean.getId());
+        line.put("title", clean.getTitle());
+        line.put("publishedAt", clean.getPublishedAt().toString());
+        line.put("language", clean.getLanguage());
+        line.put("leaders", found.leaders().stream().map(EnrichCommand::leader).toList());
+        line.put("themes", found.themes().stream().map(EnrichCommand::theme).toList());
+        if (withText) {
+            line.put("dateline", clean.getDateline());
+            line.put("text", clean.getText());
+        }
+        return line;
+    }
+
+    private static Map<String, Object> leader(LeaderHit hit) {
+        Map<String, Object> leader = new LinkedHashMap<>();
+        leader.put("id", hit.id());
+        leader.put("name", hit.name());
+        leader.put("country", hit.country());
+        leader.put("office", hit.office());
+        leader.put("mentions", hit.mentions());
+        leader.put("resolvedBy", hit.resolvedBy());
+        leader.put("evidence", hit.evidence().stream().map(s -> Map.of("start", s.start(), "end", s.end(), "text", s.text(),
+                "rule", s.rule())).toList());
+        return leader;
+    }
+
+    private static Map<String, Object> theme(ThemeHitResult hit) {
+        Map<String, Object> theme = new LinkedHashMap<>();
+        theme.put("id", hit.id());
+        theme.put("label", hit.label());
+        theme.put("score", hit.score());
+        theme.put("terms", hit.terms());
+        return theme;
+    }
+
+    private static void reject(PrintWriter err, Rejection rejection, AtomicInteger rejected) {
+        rejected.incrementAndGet();
+        err.println("newsflow enrich: rejected " + rejection.describe());
+        err.flush();
+    }
+}
