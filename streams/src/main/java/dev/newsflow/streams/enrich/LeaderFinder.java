@@ -23,7 +23,9 @@ public final class LeaderFinder {
 
     /** How a phrase names someone, from most to least specific. */
     enum Rule {
-        NAME("name"), ALIAS("alias"), NATIVE("native-script"), HONORIFIC("honorific"), SURNAME("surname"), ROLE("role");
+        NAME("name"), ALIAS("alias"), NATIVE("native-script"), HONORIFIC("honorific"), SURNAME("surname"), ROLE("role"),
+        /** "presidents of Vietnam and Uzbekistan": a plural title, then a list of countries. */
+        ROLE_LIST("role");
 
         final String label;
 
@@ -32,8 +34,12 @@ public final class LeaderFinder {
         }
     }
 
-    /** What a phrase in the matcher stands for: people (several when a name is shared) or offices. */
+    /** What a phrase in the matcher stands for: people (several when a name is shared), offices, or a title. */
     private record Target(Rule rule, String phrase, List<String> people, List<String> offices) {
+    }
+
+    /** A country's names, for the lists after a plural title. */
+    private record CountryName(String name, String countryId) {
     }
 
     /** A phrase found in the text, before it is resolved to a person. */
@@ -69,9 +75,14 @@ public final class LeaderFinder {
     private static final Set<String> MAY_FOLLOW_SURNAME = Set.of("Administration", "Government", "Cabinet", "White",
             "Said", "Says", "And", "Or", "On", "In", "At", "To", "Will", "Would", "Has", "Had", "Was", "Is");
 
+    private static final int LIST_REACH = 200;
+
     private final Gazetteer gazetteer;
     private final List<Target> targets;
     private final PhraseMatcher matcher;
+    private final List<CountryName> countryNames;
+    private final PhraseMatcher countryMatcher;
+    private final Map<String, List<Office>> officesByCountry = new LinkedHashMap<>();
 
     public LeaderFinder(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -85,13 +96,25 @@ public final class LeaderFinder {
                 add(byPhrase, nativeName, Rule.NATIVE, leader.id(), null);
             }
         }
+        Map<String, CountryName> names = new LinkedHashMap<>();
         for (Office office : gazetteer.offices()) {
             for (String phrase : RolePhrases.of(office)) {
                 add(byPhrase, phrase, Rule.ROLE, null, office.id());
             }
+            for (String title : office.titles()) {
+                add(byPhrase, RolePhrases.plural(title) + " of", Rule.ROLE_LIST, null, title);
+            }
+            if (office.country() != null) {
+                officesByCountry.computeIfAbsent(office.country().id(), k -> new ArrayList<>()).add(office);
+                for (String name : RolePhrases.countryNames(office.country())) {
+                    names.putIfAbsent(name.toLowerCase(Locale.ROOT), new CountryName(name, office.country().id()));
+                }
+            }
         }
         this.targets = List.copyOf(byPhrase.values());
         this.matcher = PhraseMatcher.of(targets.stream().map(Target::phrase).toList());
+        this.countryNames = List.copyOf(names.values());
+        this.countryMatcher = PhraseMatcher.of(countryNames.stream().map(CountryName::name).toList());
     }
 
     private static void addName(Map<String, Target> byPhrase, String name, Rule rule, String person) {
@@ -137,8 +160,13 @@ public final class LeaderFinder {
         for (int i = 0; i < hits.size(); i++) {
             Hit hit = hits.get(i);
             Hit next = i + 1 < hits.size() ? hits.get(i + 1) : null;
-            resolve(text, hit, next, date, namedInFull).ifPresent(mentions::add);
+            if (hit.target().rule() == Rule.ROLE_LIST) {
+                mentions.addAll(resolveList(text, hit, date));
+            } else {
+                resolve(text, hit, next, date, namedInFull).ifPresent(mentions::add);
+            }
         }
+        mentions.sort(Comparator.comparingInt(Mention::start));
         return summarise(text, merge(text, mentions), date);
     }
 
@@ -185,7 +213,7 @@ public final class LeaderFinder {
                 yield pick(target.people(), title, date, namedInFull)
                         .map(p -> new Mention(p, hit.start(), hit.end(), title != null ? Rule.HONORIFIC : Rule.SURNAME));
             }
-            case HONORIFIC -> Optional.empty();
+            case HONORIFIC, ROLE_LIST -> Optional.empty();
             case ROLE -> resolveRole(text, hit, next, date);
         };
     }
@@ -228,6 +256,57 @@ public final class LeaderFinder {
             return Optional.empty(); // "U.S. President Joe Biden" in an article dated wrong: the name wins
         }
         return Optional.of(new Mention(person, hit.start(), hit.end(), Rule.ROLE));
+    }
+
+    /**
+     * "the presidents of Vietnam and Uzbekistan": whoever held an office with that title in each listed country on the
+     * date. The list is country names joined by commas and "and", right after the title.
+     */
+    private List<Mention> resolveList(String text, Hit hit, LocalDate date) {
+        if (NOT_NOW.contains(TextContext.wordBefore(text, hit.start()).toLowerCase(Locale.ROOT))) {
+            return List.of();
+        }
+        String title = hit.target().offices().get(0);
+        int from = hit.end();
+        String window = text.substring(from, Math.min(text.length(), from + LIST_REACH));
+        Map<Integer, int[]> byStart = new LinkedHashMap<>();
+        countryMatcher.find(window, (name, start, end) -> byStart.merge(start, new int[] {name, end},
+                (a, b) -> a[1] >= b[1] ? a : b)); // the longest name at each position
+        List<Mention> mentions = new ArrayList<>();
+        int position = skip(window, 0, " ");
+        int[] match;
+        while ((match = byStart.get(position)) != null) {
+            CountryName country = countryNames.get(match[0]);
+            int start = from + position;
+            int end = from + match[1];
+            for (Office office : officesByCountry.getOrDefault(country.countryId(), List.of())) {
+                if (office.titles().contains(title)) {
+                    office.holderOn(date).ifPresent(t -> mentions.add(new Mention(t.personId(), start, end, Rule.ROLE)));
+                }
+            }
+            int next = skip(window, match[1], ",", " and ", ", and ", " ");
+            if (next == match[1]) {
+                break;
+            }
+            position = skip(window, next, " ");
+        }
+        return mentions;
+    }
+
+    /** The position after any of the separators at {@code at}, or {@code at} when none is there. */
+    private static int skip(String text, int at, String... separators) {
+        int position = at;
+        boolean moved = true;
+        while (moved) {
+            moved = false;
+            for (String separator : separators) {
+                if (text.startsWith(separator, position)) {
+                    position += separator.length();
+                    moved = true;
+                }
+            }
+        }
+        return position;
     }
 
     /** "U.S. President" followed by "Joe Biden" is one mention, not two. */

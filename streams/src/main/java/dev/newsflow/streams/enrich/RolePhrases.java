@@ -15,6 +15,22 @@ final class RolePhrases {
     private RolePhrases() {
     }
 
+    /** "president" → "presidents", "prime minister" → "prime ministers", "secretary-general" → "secretaries-general". */
+    static String plural(String title) {
+        if (title.startsWith("secretary")) {
+            return "secretaries" + title.substring("secretary".length());
+        }
+        return title.endsWith("s") ? title : title + "s";
+    }
+
+    /** The country's name and other names, as they stand in lists ("Vietnam and Uzbekistan"). */
+    static List<String> countryNames(Gazetteer.Country country) {
+        List<String> names = new ArrayList<>();
+        names.add(country.name());
+        names.addAll(country.names());
+        return names;
+    }
+
     static List<String> of(Office office) {
         Set<String> phrases = new LinkedHashSet<>();
         if (office.country() == null) {

@@ -97,4 +97,14 @@ class LeaderFinderTest {
                     assertThat(h.mentions()).isEqualTo(2);
                 });
     }
+
+    @Test
+    void shouldResolveEachCountryOfAPluralTitleList() {
+        assertThat(finder.find("He congratulated the re-elected presidents of China, Turkey and Ukraine on Monday.", JAN_2022))
+                .extracting(LeaderHit::id, LeaderHit::resolvedBy)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Q15031", "role"),
+                        org.assertj.core.groups.Tuple.tuple("Q39259", "role"),
+                        org.assertj.core.groups.Tuple.tuple("Q3874799", "role"));
+        assertThat(ids("the former presidents of China and Turkey", JAN_2022)).isEmpty();
+    }
 }
