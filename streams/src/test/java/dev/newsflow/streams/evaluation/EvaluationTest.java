@@ -1,0 +1,119 @@
+package dev.newsflow.streams.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.newsflow.streams.enrich.Enrichment;
+import dev.newsflow.streams.enrich.LeaderHit;
+import dev.newsflow.streams.enrich.ThemeHitResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Precision, recall and F1 of leaders and themes on the labelled set (src/test/resources/evaluation, labels only; the
+ * articles are read from ../shared/corpus and the test skips without them). Writes target/evaluation-report.md.
+ */
+class EvaluationTest {
+
+    /** Counts of one kind of label. */
+    static final class Score {
+        int truePositives;
+        int falsePositives;
+        int falseNegatives;
+
+        void add(Set<String> predicted, Set<String> gold) {
+            for (String p : predicted) {
+                if (gold.contains(p)) {
+                    truePositives++;
+                } else {
+                    falsePositives++;
+                }
+            }
+            falseNegatives += (int) gold.stream().filter(g -> !predicted.contains(g)).count();
+        }
+
+        double precision() {
+            return truePositives / (double) Math.max(1, truePositives + falsePositives);
+        }
+
+        double recall() {
+            return truePositives / (double) Math.max(1, truePositives + falseNegatives);
+        }
+
+        double f1() {
+            return 2 * precision() * recall() / Math.max(1e-9, precision() + recall());
+        }
+
+        String row(String what) {
+            return String.format("| %s | %.3f | %.3f | %.3f | %d | %d | %d |", what, precision(), recall(), f1(),
+                    truePositives, falsePositives, falseNegatives);
+        }
+    }
+
+    @Test
+    void shouldFindTheLabelledLeadersAndThemes() throws IOException {
+        assumeTrue(Files.isDirectory(Corpus.BRIEFINGS), "../shared/corpus is not beside the project");
+        JsonNode labels;
+        try (InputStream in = EvaluationTest.class.getResourceAsStream("/evaluation/labels.yaml")) {
+            labels = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        Score leaders = new Score();
+        Score themes = new Score();
+        StringBuilder misses = new StringBuilder();
+        int articles = 0;
+        for (JsonNode article : labels.path("articles")) {
+            Path file = Corpus.BRIEFINGS.resolve(article.path("path").asText());
+            Enrichment found = Corpus.enrich(file);
+            Set<String> goldLeaders = new TreeSet<>();
+            article.path("leaders").forEach(l -> goldLeaders.add(l.path("name").asText()));
+            Set<String> foundLeaders = found.leaders().stream().map(LeaderHit::name).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> goldThemes = new TreeSet<>();
+            article.path("themes").forEach(t -> goldThemes.add(t.asText()));
+            Set<String> foundThemes = found.themes().stream().map(ThemeHitResult::id).collect(Collectors.toCollection(TreeSet::new));
+            leaders.add(foundLeaders, Names.canonical(goldLeaders, foundLeaders));
+            themes.add(foundThemes, goldThemes);
+            if (!foundLeaders.equals(Names.canonical(goldLeaders, foundLeaders)) || !foundThemes.equals(goldThemes)) {
+                misses.append("- ").append(article.path("path").asText()).append("\n  leaders found ").append(foundLeaders)
+                        .append(", labelled ").append(goldLeaders).append("\n  themes found ").append(foundThemes)
+                        .append(", labelled ").append(goldThemes).append('\n');
+            }
+            articles++;
+        }
+        String report = "# Evaluation on " + articles + " labelled articles\n\n| labels | precision | recall | F1 | TP | FP | FN |\n"
+                + "|---|---|---|---|---|---|---|\n" + leaders.row("leaders") + "\n" + themes.row("themes") + "\n\n## Differences\n\n" + misses;
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "evaluation-report.md"), report);
+        System.out.println(leaders.row("leaders") + "\n" + themes.row("themes"));
+
+        assertThat(leaders.f1()).as("leaders F1 (report in target/evaluation-report.md)").isGreaterThanOrEqualTo(0.90);
+        assertThat(themes.f1()).as("themes F1 (report in target/evaluation-report.md)").isGreaterThanOrEqualTo(0.60);
+    }
+
+    /** Labels name people as the labeller wrote them; the gazetteer may spell them with or without diacritics. */
+    static final class Names {
+        private Names() {
+        }
+
+        static Set<String> canonical(Set<String> gold, Set<String> found) {
+            Set<String> result = new TreeSet<>();
+            for (String name : gold) {
+                result.add(found.stream().filter(f -> plain(f).equals(plain(name))).findFirst().orElse(name));
+            }
+            return result;
+        }
+
+        private static String plain(String name) {
+            return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                    .toLowerCase(java.util.Locale.ROOT).replace(".", "").replace("-", " ");
+        }
+    }
+}
