@@ -21,7 +21,7 @@ public final class ThemeScorer {
 
     static final int MAX_COUNT = 3;
     /** Texts longer than this many words need proportionally more evidence (by the square root of the excess). */
-    static final int REFERENCE_WORDS = 500;
+    static final int REFERENCE_WORDS = 300;
 
     /** A theme of the taxonomy. */
     public record Theme(String id, String label, String definition, double threshold) {
@@ -73,6 +73,39 @@ public final class ThemeScorer {
         return new ThemeScorer(themes, terms);
     }
 
+    /**
+     * How often each term occurs, where a term inside a longer matching term does not count again: "covid-19" is not
+     * also "covid", "asylum seekers" is not also "asylum".
+     */
+    private int[] countLongestMatches(String text) {
+        int[] counts = new int[terms.size()];
+        List<int[]> hits = new ArrayList<>();
+        matcher.find(text, (term, start, end) -> hits.add(new int[] {term, start, end}));
+        hits.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[2], a[2]));
+        int coveredUntil = -1;
+        for (int[] hit : hits) {
+            if (hit[2] <= coveredUntil) {
+                continue;
+            }
+            counts[hit[0]]++;
+            coveredUntil = Math.max(coveredUntil, hit[2]);
+        }
+        return counts;
+    }
+
+    /** Each theme's evidence before scaling and thresholds, for tuning. */
+    public Map<String, Double> evidence(String text) {
+        int[] counts = countLongestMatches(text);
+        Map<String, Double> sums = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0) {
+                Term term = terms.get(i);
+                sums.merge(themes.get(term.theme()).id(), term.weight() * Math.min(counts[i], MAX_COUNT), Double::sum);
+            }
+        }
+        return sums;
+    }
+
     public List<Theme> themes() {
         return themes;
     }
@@ -83,8 +116,7 @@ public final class ThemeScorer {
 
     /** The themes {@code text} covers, strongest first. */
     public List<ThemeHitResult> score(String text, int words) {
-        int[] counts = new int[terms.size()];
-        matcher.find(text, (term, start, end) -> counts[term]++);
+        int[] counts = countLongestMatches(text);
         double[] sums = new double[themes.size()];
         List<Map<String, Double>> contributions = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
