@@ -1,0 +1,53 @@
+package dev.newsflow.bench;
+
+import java.util.Collection;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code newsflow bench engine}: the JMH benchmark of the enrichment engine, as MB/s of text per core. */
+@Command(
+        name = "engine",
+        mixinStandardHelpOptions = true,
+        description = "Runs the JMH benchmark of the enrichment engine (leaders and themes, one thread) and prints MB/s per core.")
+final class EngineBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "",
+            description = "Articles to run over (Markdown or text files), for example ../shared/corpus/wh-briefings; default: synthetic articles.")
+    String corpus;
+
+    @Option(names = "--articles", defaultValue = "400", description = "How many articles (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--iterations", defaultValue = "5", description = "Measured iterations of 2 s (default: ${DEFAULT-VALUE}).")
+    int iterations;
+
+    @Override
+    public Integer call() throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(EnrichmentBenchmark.class.getName())
+                .param("corpus", corpus)
+                .param("articles", Integer.toString(articles))
+                .forks(1)
+                .threads(1)
+                .warmupIterations(3)
+                .warmupTime(TimeValue.seconds(2))
+                .measurementIterations(iterations)
+                .measurementTime(TimeValue.seconds(2))
+                .jvmArgsAppend("-Xmx1g")
+                .build()).run();
+        long bytes = EnrichmentBenchmark.bytes(EnrichmentBenchmark.texts(corpus, articles));
+        for (RunResult result : results) {
+            double opsPerSecond = result.getPrimaryResult().getScore();
+            double error = result.getPrimaryResult().getScoreError();
+            System.out.printf("enrichment engine: %,d articles, %,d bytes of text (%s); %.1f ± %.1f MB/s per core, %,.0f articles/s%n",
+                    articles, bytes, corpus.isBlank() ? "synthetic" : corpus, opsPerSecond * bytes / 1e6, error * bytes / 1e6,
+                    opsPerSecond * articles);
+        }
+        return 0;
+    }
+}
