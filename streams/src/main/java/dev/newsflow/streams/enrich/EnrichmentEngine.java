@@ -15,10 +15,17 @@ public final class EnrichmentEngine {
 
     private final LeaderFinder leaders;
     private final ThemeScorer themes;
+    /** Leader phrases, then theme terms: one pass over the text finds both. */
+    private final PhraseMatcher matcher;
+    private final int themeOffset;
 
     public EnrichmentEngine(LeaderFinder leaders, ThemeScorer themes) {
         this.leaders = leaders;
         this.themes = themes;
+        List<String> phrases = new ArrayList<>(leaders.phraseList());
+        this.themeOffset = phrases.size();
+        phrases.addAll(themes.termList());
+        this.matcher = PhraseMatcher.of(phrases);
     }
 
     /** The engine with the gazetteer and the taxonomy shipped with newsflow. */
@@ -29,14 +36,23 @@ public final class EnrichmentEngine {
     public Enrichment enrich(String title, String text, LocalDate date, int words) {
         String head = title == null || title.isBlank() ? "" : title + TITLE_SEPARATOR;
         String all = head + text;
-        List<LeaderHit> found = leaders.find(all, date);
+        List<int[]> leaderMatches = new ArrayList<>();
+        List<int[]> themeMatches = new ArrayList<>();
+        matcher.find(all, (phrase, start, end) -> {
+            if (phrase < themeOffset) {
+                leaderMatches.add(new int[] {phrase, start, end});
+            } else {
+                themeMatches.add(new int[] {phrase - themeOffset, start, end});
+            }
+        });
+        List<LeaderHit> found = leaders.resolve(all, leaderMatches, date);
         List<LeaderHit> located = new ArrayList<>(found.size());
         for (LeaderHit hit : found) {
             List<Span> evidence = hit.evidence().stream().map(s -> locate(s, head.length(), title)).toList();
             located.add(new LeaderHit(hit.id(), hit.name(), hit.country(), hit.office(), hit.mentions(),
                     hit.resolvedBy(), evidence));
         }
-        return new Enrichment(located, themes.score(all, words));
+        return new Enrichment(located, themes.scoreMatches(themeMatches, words));
     }
 
     private static Span locate(Span span, int headLength, String title) {

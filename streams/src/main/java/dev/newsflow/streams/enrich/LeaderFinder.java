@@ -149,7 +149,33 @@ public final class LeaderFinder {
 
     /** The leaders {@code text} names, most mentioned first; {@code date} decides who held an office. */
     public List<LeaderHit> find(String text, LocalDate date) {
-        List<Hit> hits = longestFirst(rawHits(text));
+        return find(text, PhraseMatcher.fold(text), date);
+    }
+
+    /** The phrases this finder looks for, in the order {@link #resolve} expects their indexes. */
+    List<String> phraseList() {
+        return targets.stream().map(Target::phrase).toList();
+    }
+
+    /** The same as {@link #find(String, LocalDate)}, from the matches of {@link #phraseList()} found by a shared matcher. */
+    List<LeaderHit> resolve(String text, List<int[]> matches, LocalDate date) {
+        List<Hit> raw = new ArrayList<>(matches.size());
+        for (int[] m : matches) {
+            Target target = targets.get(m[0]);
+            if (target.rule() == Rule.ROLE || target.rule() == Rule.ROLE_LIST || target.rule() == Rule.NATIVE
+                    || Names.capitalisedAs(text, m[1], target.phrase())) {
+                raw.add(new Hit(target, m[1], m[2]));
+            }
+        }
+        return resolveHits(text, raw, date);
+    }
+
+    private List<LeaderHit> find(String text, char[] folded, LocalDate date) {
+        return resolveHits(text, rawHits(text, folded), date);
+    }
+
+    private List<LeaderHit> resolveHits(String text, List<Hit> found, LocalDate date) {
+        List<Hit> hits = longestFirst(found);
         Set<String> namedInFull = new HashSet<>();
         for (Hit hit : hits) {
             if ((hit.target().rule() == Rule.NAME || hit.target().rule() == Rule.ALIAS) && hit.target().people().size() == 1) {
@@ -170,11 +196,12 @@ public final class LeaderFinder {
         return summarise(text, merge(text, mentions), date);
     }
 
-    private List<Hit> rawHits(String text) {
+    private List<Hit> rawHits(String text, char[] folded) {
         List<Hit> hits = new ArrayList<>();
-        matcher.find(text, (phrase, start, end) -> {
+        matcher.find(folded, (phrase, start, end) -> {
             Target target = targets.get(phrase);
-            if (target.rule() == Rule.ROLE || target.rule() == Rule.NATIVE || Names.capitalisedAs(text, start, target.phrase())) {
+            if (target.rule() == Rule.ROLE || target.rule() == Rule.ROLE_LIST || target.rule() == Rule.NATIVE
+                    || Names.capitalisedAs(text, start, target.phrase())) {
                 hits.add(new Hit(target, start, end));
             }
         });

@@ -49,10 +49,18 @@ public final class PhraseMatcher {
 
     /** Reports every whole-word occurrence of every phrase in {@code text}, in order of their end. */
     public void find(CharSequence text, Hits hits) {
+        find(fold(text), hits);
+    }
+
+    /**
+     * The same on a text already folded with {@link #fold(CharSequence)}: several matchers can share one folding.
+     * Folding keeps letters letters, so word boundaries are judged on the folded text.
+     */
+    public void find(char[] folded, Hits hits) {
         int state = 0;
-        int n = text.length();
+        int n = folded.length;
         for (int i = 0; i < n; i++) {
-            char c = fold(text.charAt(i));
+            char c = folded[i];
             int next;
             while ((next = step(state, c)) == 0 && state != 0) {
                 state = fail[state];
@@ -62,7 +70,7 @@ public final class PhraseMatcher {
             if (out != null) {
                 for (int phrase : out) {
                     int start = i + 1 - lengths[phrase];
-                    if (isWholeWord(text, start, i + 1)) {
+                    if (isWholeWord(folded, start, i + 1)) {
                         hits.hit(phrase, start, i + 1);
                     }
                 }
@@ -88,6 +96,15 @@ public final class PhraseMatcher {
         }
     }
 
+    /** The text in lower case, one char for one char, as the matchers read it. */
+    public static char[] fold(CharSequence text) {
+        char[] folded = new char[text.length()];
+        for (int i = 0; i < folded.length; i++) {
+            folded[i] = fold(text.charAt(i));
+        }
+        return folded;
+    }
+
     /** Lower case for matching; the few characters whose lower case is not one char stay as they are. */
     static char fold(char c) {
         if (c < 128) {
@@ -104,29 +121,33 @@ public final class PhraseMatcher {
      * (Chinese, Japanese) need no boundary. An apostrophe after a match continues the word ("Xi'an"), except for the
      * possessive "'s".
      */
-    static boolean isWholeWord(CharSequence text, int start, int end) {
-        if (start > 0 && needsBoundary(text.charAt(start)) && isWordChar(text.charAt(start - 1))) {
+    static boolean isWholeWord(char[] text, int start, int end) {
+        if (start > 0 && needsBoundary(text[start]) && isWordChar(text[start - 1])) {
             return false;
         }
-        if (end < text.length() && needsBoundary(text.charAt(end - 1))) {
-            char after = text.charAt(end);
+        if (end < text.length && needsBoundary(text[end - 1])) {
+            char after = text[end];
             if (isWordChar(after)) {
                 return false;
             }
-            if ((after == '\'' || after == '\u2019') && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1))) {
-                boolean possessive = (text.charAt(end + 1) == 's' || text.charAt(end + 1) == 'S')
-                        && (end + 2 == text.length() || !isWordChar(text.charAt(end + 2)));
-                return possessive;
+            if (after == '\'' && end + 1 < text.length && Character.isLetter(text[end + 1])) {
+                return text[end + 1] == 's' && (end + 2 == text.length || !isWordChar(text[end + 2])); // only the possessive
             }
         }
         return true;
     }
 
     private static boolean isWordChar(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
         return Character.isLetterOrDigit(c);
     }
 
     private static boolean needsBoundary(char c) {
+        if (c < 0x2E80) {
+            return true; // every script below CJK is written with spaces between words
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
                 && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.THAI;

@@ -77,10 +77,14 @@ public final class ThemeScorer {
      * How often each term occurs, where a term inside a longer matching term does not count again: "covid-19" is not
      * also "covid", "asylum seekers" is not also "asylum".
      */
-    private int[] countLongestMatches(String text) {
-        int[] counts = new int[terms.size()];
+    private int[] countLongestMatches(char[] folded) {
         List<int[]> hits = new ArrayList<>();
-        matcher.find(text, (term, start, end) -> hits.add(new int[] {term, start, end}));
+        matcher.find(folded, (term, start, end) -> hits.add(new int[] {term, start, end}));
+        return countLongest(hits);
+    }
+
+    private int[] countLongest(List<int[]> hits) {
+        int[] counts = new int[terms.size()];
         hits.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[2], a[2]));
         int coveredUntil = -1;
         for (int[] hit : hits) {
@@ -95,7 +99,7 @@ public final class ThemeScorer {
 
     /** Each theme's evidence before scaling and thresholds, for tuning. */
     public Map<String, Double> evidence(String text) {
-        int[] counts = countLongestMatches(text);
+        int[] counts = countLongestMatches(PhraseMatcher.fold(text));
         Map<String, Double> sums = new LinkedHashMap<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
@@ -116,7 +120,24 @@ public final class ThemeScorer {
 
     /** The themes {@code text} covers, strongest first. */
     public List<ThemeHitResult> score(String text, int words) {
-        int[] counts = countLongestMatches(text);
+        return score(PhraseMatcher.fold(text), words);
+    }
+
+    /** The lexicon terms, in the order {@link #scoreMatches} expects their indexes. */
+    List<String> termList() {
+        return terms.stream().map(Term::text).toList();
+    }
+
+    /** The same as {@link #score(String, int)}, from the matches of {@link #termList()} found by a shared matcher. */
+    List<ThemeHitResult> scoreMatches(List<int[]> matches, int words) {
+        return score(countLongest(new ArrayList<>(matches)), words);
+    }
+
+    private List<ThemeHitResult> score(char[] folded, int words) {
+        return score(countLongestMatches(folded), words);
+    }
+
+    private List<ThemeHitResult> score(int[] counts, int words) {
         double[] sums = new double[themes.size()];
         List<Map<String, Double>> contributions = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
