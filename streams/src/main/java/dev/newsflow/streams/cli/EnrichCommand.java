@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.avro.CleanArticle;
 import dev.newsflow.avro.RawArticle;
 import dev.newsflow.producers.article.ArticleRules;
-import dev.newsflow.producers.source.ArticleParseException;
+import dev.newsflow.producers.publish.Publication;
+import dev.newsflow.producers.publish.PublishSummary;
 import dev.newsflow.producers.source.DocumentReader;
 import dev.newsflow.producers.source.Format;
 import dev.newsflow.producers.source.JsonFieldMapping;
-import dev.newsflow.producers.source.ParseResult;
-import dev.newsflow.producers.source.ParsedArticle;
 import dev.newsflow.producers.source.Rejection;
-import dev.newsflow.producers.source.SourceDocument;
 import dev.newsflow.streams.clean.ArticleCleaner;
 import dev.newsflow.streams.clean.LanguageDetector;
 import dev.newsflow.streams.enrich.Enrichment;
@@ -21,15 +19,14 @@ import dev.newsflow.streams.enrich.ThemeHitResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,41 +72,42 @@ public final class EnrichCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ArticleCleaner cleaner = new ArticleCleaner(LanguageDetector.load());
         EnrichmentEngine engine = EnrichmentEngine.load();
-        ArticleRules rules = new ArticleRules(ArticleRules.DEFAULT_MAX_BODY_BYTES);
-        DocumentReader reader = new DocumentReader(64L * 1024 * 1024);
-        AtomicInteger rejected = new AtomicInteger();
-        List<SourceDocument> documents = new ArrayList<>();
-        for (String input : reader.expand(inputs, r -> reject(err, r, rejected))) {
-            if (input.equals("-")) {
-                reader.read("stdin", System.in, documents::add, r -> reject(err, r, rejected));
-            } else {
-                reader.read(Path.of(input), documents::add, r -> reject(err, r, rejected));
-            }
-        }
-        for (SourceDocument document : documents) {
-            ParseResult result;
+        // the publishing run without Kafka: its sink cleans, enriches and prints instead of sending
+        Publication.Sink print = raw -> {
+            CleanArticle clean = cleaner.clean(raw);
+            LocalDate date = LocalDate.ofInstant(clean.getPublishedAt(), ZoneOffset.UTC);
+            Enrichment found = engine.enrich(clean.getTitle(), clean.getText(), date, clean.getWordCount());
             try {
-                result = (format != null ? format : Format.detect(document.fileName(), document.content())).parser(mapping).parse(document);
-            } catch (ArticleParseException e) {
-                reject(err, new Rejection(document.origin(), null, e.getMessage()), rejected);
-                continue;
+                out.println(JSON.writeValueAsString(line(raw.getMetadata().get("origin"), clean, found)));
+            } catch (IOException e) {
+                return CompletableFuture.failedFuture(e);
             }
-            result.rejections().forEach(r -> reject(err, r, rejected));
-            for (ParsedArticle parsed : result.articles()) {
-                String violation = rules.violation(parsed);
-                if (violation != null) {
-                    reject(err, new Rejection(document.origin(), parsed.location(), violation), rejected);
-                    continue;
-                }
-                RawArticle raw = ArticleRules.toRaw(parsed, document.origin(), Instant.now());
-                CleanArticle clean = cleaner.clean(raw);
-                LocalDate date = LocalDate.ofInstant(clean.getPublishedAt(), ZoneOffset.UTC);
-                Enrichment found = engine.enrich(clean.getTitle(), clean.getText(), date, clean.getWordCount());
-                out.println(JSON.writeValueAsString(line(document.origin(), clean, found)));
+            return CompletableFuture.completedFuture(null);
+        };
+        Publication run = new Publication(print, new ArticleRules(ArticleRules.DEFAULT_MAX_BODY_BYTES), format, mapping, 0,
+                new Publication.Listener() {
+                    @Override
+                    public void rejected(Rejection rejection) {
+                        err.println("newsflow enrich: rejected " + rejection.describe());
+                    }
+
+                    @Override
+                    public void failed(RawArticle article, String origin, Throwable error) {
+                        err.println("newsflow enrich: failed " + origin + ": " + error.getMessage());
+                    }
+                }, Clock.systemUTC());
+        DocumentReader reader = new DocumentReader(64L * 1024 * 1024);
+        for (String input : reader.expand(inputs, run::reject)) {
+            if (input.equals("-")) {
+                reader.read("stdin", System.in, d -> run.publish(d, false), run::reject);
+            } else {
+                reader.read(Path.of(input), d -> run.publish(d, false), run::reject);
             }
         }
+        PublishSummary summary = run.finish(() -> { });
         out.flush();
-        return rejected.get() == 0 ? 0 : 1;
+        err.flush();
+        return summary.clean() ? 0 : 1;
     }
 
     private Map<String, Object> line(String file, CleanArticle clean, Enrichment found) {
@@ -148,11 +146,5 @@ public final class EnrichCommand implements Callable<Integer> {
         theme.put("score", hit.score());
         theme.put("terms", hit.terms());
         return theme;
-    }
-
-    private static void reject(PrintWriter err, Rejection rejection, AtomicInteger rejected) {
-        rejected.incrementAndGet();
-        err.println("newsflow enrich: rejected " + rejection.describe());
-        err.flush();
     }
 }

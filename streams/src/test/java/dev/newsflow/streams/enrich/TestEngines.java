@@ -3,7 +3,7 @@ package dev.newsflow.streams.enrich;
 /** An enrichment engine on the test gazetteer and a two-theme taxonomy, for topology tests. */
 public final class TestEngines {
 
-    private static final String THEMES = """
+    static final String THEMES = """
             themes:
               - id: climate
                 label: Climate change
@@ -13,12 +13,14 @@ public final class TestEngines {
                   - {term: "climate change", weight: 3}
                   - {term: "emissions", weight: 2}
                   - {term: "net zero", weight: 3}
+                  - {term: "warming", weight: 1}
               - id: trade
                 label: Trade
                 definition: "Exports, imports, tariffs."
                 threshold: 5
                 terms:
                   - {term: "tariffs", weight: 2}
+                  - {term: "exports", weight: 2}
             """;
 
     private TestEngines() {

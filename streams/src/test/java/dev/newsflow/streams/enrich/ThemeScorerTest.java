@@ -6,25 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class ThemeScorerTest {
 
-    private static final ThemeScorer SCORER = ThemeScorer.fromYaml("""
-            themes:
-              - id: climate
-                label: Climate change
-                definition: "Climate change and the response to it."
-                threshold: 6
-                terms:
-                  - {term: "climate change", weight: 3}
-                  - {term: "emissions", weight: 2}
-                  - {term: "net zero", weight: 3}
-                  - {term: "warming", weight: 1}
-              - id: trade
-                label: Trade
-                definition: "Exports, imports, tariffs."
-                threshold: 5
-                terms:
-                  - {term: "tariffs", weight: 2}
-                  - {term: "exports", weight: 2}
-            """);
+    private static final ThemeScorer SCORER = ThemeScorer.fromYaml(TestEngines.THEMES);
 
     @Test
     void shouldNotTagAnArticleForAPassingWord() {
