@@ -1,6 +1,7 @@
 package dev.newsflow.streams.topology;
 
 import dev.newsflow.avro.CleanArticle;
+import dev.newsflow.avro.EnrichedArticle;
 import dev.newsflow.avro.RawArticle;
 import dev.newsflow.streams.clean.ArticleCleaner;
 import dev.newsflow.streams.dedupe.DedupeOutput;
@@ -40,6 +41,13 @@ public final class ArticleTopology {
     public static Topology build(PipelineSettings settings, ArticleSerdes serdes, ArticleCleaner cleaner,
             EnrichedArticles enricher, Properties props) {
         StreamsBuilder builder = new StreamsBuilder();
+        addTo(builder, settings, serdes, cleaner, enricher);
+        return builder.build(props);
+    }
+
+    /** Adds the article stage to {@code builder}; returns the enriched articles, for the stages after it. */
+    public static KStream<String, EnrichedArticle> addTo(StreamsBuilder builder, PipelineSettings settings, ArticleSerdes serdes,
+            ArticleCleaner cleaner, EnrichedArticles enricher) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DuplicateMarker.LOCAL_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DuplicateMarker.GLOBAL_STORE),
@@ -59,13 +67,13 @@ public final class ArticleTopology {
 
         KStream<String, CleanArticle> clean = branches.get("dedupe-output-articles").mapValues(DedupeOutput::article, Named.as("unwrap-article"));
         clean.to(settings.cleanTopic(), Produced.with(Serdes.String(), serdes.clean()).withName(WRITE_CLEAN));
-        clean.mapValues(enricher::enrich, Named.as(ENRICH))
-                .to(settings.enrichedTopic(), Produced.with(Serdes.String(), serdes.enriched()).withName(WRITE_ENRICHED));
+        KStream<String, EnrichedArticle> enriched = clean.mapValues(enricher::enrich, Named.as(ENRICH));
+        enriched.to(settings.enrichedTopic(), Produced.with(Serdes.String(), serdes.enriched()).withName(WRITE_ENRICHED));
 
         branches.get("dedupe-output-index")
                 .map((key, out) -> KeyValue.pair(out.indexKey(), out.indexValue()), Named.as("to-index-entry"))
                 .to(settings.dedupeIndexTopic(), Produced.with(Serdes.String(), Serdes.String()).withName(WRITE_INDEX));
-        return builder.build(props);
+        return enriched;
     }
 
     /** A record without a value or a body is not an article: it fails here, by name, and goes to the DLQ. */

@@ -1,0 +1,145 @@
+package dev.newsflow.streams.count;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.avro.EnrichedArticle;
+import dev.newsflow.avro.WindowedCount;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * Counts mentions per leader, theme and leader-theme pair in every window definition: one repartition by count key,
+ * one live aggregation and one final (on window close) aggregation per definition, then each result to its
+ * dimension's topic. Late mentions go to {@code news.late}.
+ */
+public final class CountStage {
+
+    /** Topics and windows of the counting stage. */
+    public record Settings(List<WindowSpec> windows, Duration grace, Duration retention, Map<Dimension, String> liveTopics,
+            Map<Dimension, String> finalTopics, String lateTopic) {
+    }
+
+    public static final String TO_MENTIONS = "to-mentions";
+    public static final String MENTIONS_REPARTITION = "mentions";
+    public static final String ROUTE_LATE = "route-late-mentions";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CountStage() {
+    }
+
+    /** The store that holds the live counts of a window definition. */
+    public static String storeName(WindowSpec spec) {
+        return "counts-" + spec.name();
+    }
+
+    public static void addTo(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched, Settings settings,
+            Serde<WindowedCount> countSerde, Clock clock) {
+        Serde<Mention> mentionSerde = CountSerdes.mention();
+        KStream<String, CountInput> inputs = enriched
+                .process(MentionEvents::new, Named.as(TO_MENTIONS))
+                .repartition(Repartitioned.with(Serdes.String(), mentionSerde).withName(MENTIONS_REPARTITION))
+                .process(() -> new LateMentions(settings.windows(), settings.grace()), Named.as(ROUTE_LATE));
+        var routed = inputs.split(Named.as("mentions-"))
+                .branch((key, input) -> input.isLate(), Branched.as("late"))
+                .defaultBranch(Branched.as("on-time"));
+        routed.get("mentions-late")
+                .mapValues(CountStage::lateRecord, Named.as("describe-late-mention"))
+                .to(settings.lateTopic(), Produced.with(Serdes.String(), Serdes.String()).withName("write-late-mentions"));
+
+        KGroupedStream<String, Mention> grouped = routed.get("mentions-on-time")
+                .mapValues(CountInput::mention, Named.as("unwrap-mention"))
+                .groupByKey(Grouped.with("group-mentions", Serdes.String(), mentionSerde));
+
+        KStream<String, WindowedCount> live = null;
+        KStream<String, WindowedCount> closed = null;
+        for (WindowSpec spec : settings.windows()) {
+            KStream<String, WindowedCount> liveCounts = grouped.windowedBy(spec.windows(settings.grace()))
+                    .aggregate(() -> Tally.EMPTY, (key, mention, tally) -> tally.add(mention), Named.as("count-" + spec.name()),
+                            store(storeName(spec), settings.retention(), spec))
+                    .toStream(Named.as("count-" + spec.name() + "-updates"))
+                    .map((window, tally) -> output(window, tally, spec, false, clock), Named.as("to-count-" + spec.name()));
+            KStream<String, WindowedCount> finalCounts = grouped.windowedBy(spec.windows(settings.grace()))
+                    .aggregate(() -> Tally.EMPTY, (key, mention, tally) -> tally.add(mention), Named.as("final-count-" + spec.name()),
+                            store("final-" + storeName(spec), spec.size().plus(settings.grace()), spec))
+                    .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
+                            .withName("until-" + spec.name() + "-closes"))
+                    .toStream(Named.as("final-count-" + spec.name() + "-results"))
+                    .map((window, tally) -> output(window, tally, spec, true, clock), Named.as("to-final-count-" + spec.name()));
+            live = live == null ? liveCounts : live.merge(liveCounts, Named.as("merge-counts-" + spec.name()));
+            closed = closed == null ? finalCounts : closed.merge(finalCounts, Named.as("merge-final-counts-" + spec.name()));
+        }
+        route(live, settings.liveTopics(), countSerde, "counts");
+        route(closed, settings.finalTopics(), countSerde, "final-counts");
+    }
+
+    private static Materialized<String, Tally, WindowStore<Bytes, byte[]>> store(String name, Duration retention, WindowSpec spec) {
+        Duration keep = retention.compareTo(spec.size()) > 0 ? retention : spec.size().multipliedBy(2);
+        return Materialized.<String, Tally, WindowStore<Bytes, byte[]>>as(name)
+                .withKeySerde(Serdes.String()).withValueSerde(CountSerdes.tally()).withRetention(keep);
+    }
+
+    private static void route(KStream<String, WindowedCount> counts, Map<Dimension, String> topics, Serde<WindowedCount> serde,
+            String name) {
+        var byDimension = counts.split(Named.as("route-" + name + "-"));
+        for (Dimension dimension : Dimension.values()) {
+            byDimension.branch((key, count) -> count.getDimension().equals(dimension.label()),
+                    Branched.withConsumer(s -> s.to(topics.get(dimension),
+                            Produced.with(Serdes.String(), serde).withName("write-" + name + "-" + dimension.label())),
+                            dimension.label()));
+        }
+    }
+
+    /** A compacted topic keeps the latest value per key: the key names the thing counted, the window and its start. */
+    static KeyValue<String, WindowedCount> output(Windowed<String> window, Tally tally, WindowSpec spec, boolean isFinal, Clock clock) {
+        String key = window.key();
+        Instant start = window.window().startTime();
+        Instant end = window.window().endTime();
+        WindowedCount count = WindowedCount.newBuilder()
+                .setDimension(Dimension.of(key).label())
+                .setKey(Dimension.id(key))
+                .setLabel(tally.label())
+                .setWindowStart(start)
+                .setWindowEnd(end)
+                .setWindowSizeMs(spec.size().toMillis())
+                .setArticleCount(tally.articles())
+                .setMentionCount(tally.mentions())
+                .setIsFinal(isFinal)
+                .setUpdatedAt(clock.instant())
+                .build();
+        return KeyValue.pair(key + "@" + spec.name() + "@" + start, count);
+    }
+
+    private static String lateRecord(CountInput input) {
+        Map<String, Object> late = new LinkedHashMap<>();
+        late.put("articleId", input.mention().articleId());
+        late.put("label", input.mention().label());
+        late.put("eventTime", Instant.ofEpochMilli(input.eventTime()).toString());
+        late.put("reason", input.lateReason());
+        try {
+            return JSON.writeValueAsString(late);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package dev.newsflow.streams.count;
+
+/** The running count of one key in one window: articles, mentions, and the label to show. */
+public record Tally(long articles, long mentions, String label) {
+
+    public static final Tally EMPTY = new Tally(0, 0, "");
+
+    public Tally add(Mention m) {
+        return new Tally(articles + 1, mentions + m.mentions(), m.label());
+    }
+}

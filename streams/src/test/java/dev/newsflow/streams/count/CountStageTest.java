@@ -1,0 +1,152 @@
+package dev.newsflow.streams.count;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.avro.EnrichedArticle;
+import dev.newsflow.avro.LeaderMention;
+import dev.newsflow.avro.ThemeHit;
+import dev.newsflow.avro.WindowedCount;
+import dev.newsflow.registry.InMemorySchemaRegistry;
+import dev.newsflow.serde.AvroSerde;
+import dev.newsflow.streams.app.StreamsConfigs;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Exact counts per window, final results, duplicates and late events, with explicit event times. */
+class CountStageTest {
+
+    private static final Instant T = Instant.parse("2022-01-03T10:02:00Z");
+    private static final Map<Dimension, String> LIVE = Map.of(Dimension.LEADER, "news.counts.leaders",
+            Dimension.THEME, "news.counts.themes", Dimension.PAIR, "news.counts.leader-themes");
+    private static final Map<Dimension, String> FINAL = Map.of(Dimension.LEADER, "news.counts.leaders.final",
+            Dimension.THEME, "news.counts.themes.final", Dimension.PAIR, "news.counts.leader-themes.final");
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<String, WindowedCount> leaders;
+    private TestOutputTopic<String, WindowedCount> leadersFinal;
+    private TestOutputTopic<String, WindowedCount> pairs;
+    private TestOutputTopic<String, String> late;
+
+    @BeforeEach
+    void start() {
+        var registry = new InMemorySchemaRegistry();
+        Map<String, String> config = Map.of("schema.registry.url", "http://unused");
+        var articleSerde = AvroSerde.specific(EnrichedArticle.class, registry);
+        articleSerde.configure(config, false);
+        var countSerde = AvroSerde.specific(WindowedCount.class, registry);
+        countSerde.configure(config, false);
+        StreamsBuilder builder = new StreamsBuilder();
+        var stream = builder.stream("enriched-in", Consumed.with(Serdes.String(), articleSerde));
+        CountStage.addTo(builder, stream, new CountStage.Settings(WindowSpec.DEFAULTS, Duration.ofMinutes(10), Duration.ofDays(7),
+                LIVE, FINAL, "news.late"), countSerde, Clock.fixed(T, ZoneOffset.UTC));
+        Properties props = StreamsConfigs.of("count-stage-test", Map.of("bootstrap.servers", "unused:9092"));
+        props.put("statestore.cache.max.bytes", 0);
+        driver = new TopologyTestDriver(builder.build(props), props);
+        enriched = driver.createInputTopic("enriched-in", new StringSerializer(), articleSerde.serializer());
+        leaders = driver.createOutputTopic("news.counts.leaders", new StringDeserializer(), countSerde.deserializer());
+        leadersFinal = driver.createOutputTopic("news.counts.leaders.final", new StringDeserializer(), countSerde.deserializer());
+        pairs = driver.createOutputTopic("news.counts.leader-themes", new StringDeserializer(), countSerde.deserializer());
+        late = driver.createOutputTopic("news.late", new StringDeserializer(), new StringDeserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    private static EnrichedArticle article(String id, Instant published, String duplicateOf) {
+        return EnrichedArticle.newBuilder().setId(id).setTitle("t").setText("x").setPublishedAt(published).setDuplicateOf(duplicateOf)
+                .setLeaders(List.of(LeaderMention.newBuilder().setWikidataId("Q15031").setName("Xi Jinping").setMentions(3)
+                        .setResolvedBy("name").build()))
+                .setThemes(List.of(ThemeHit.newBuilder().setId("climate").setLabel("Climate change").setScore(0.7)
+                        .setTerms(List.of("emissions", "net zero")).build()))
+                .setEnrichedAt(published).build();
+    }
+
+    private void pipe(String id, Instant published, String duplicateOf) {
+        enriched.pipeInput(new TestRecord<>(id, article(id, published, duplicateOf), published.plusSeconds(30)));
+    }
+
+    @Test
+    void shouldCountAnArticleOnceInEveryWindowThatContainsIt() {
+        pipe("a1", T, null);
+
+        List<WindowedCount> updates = leaders.readValuesToList();
+        // 12 rolling-hour windows (1 h every 5 min), 24 rolling-day windows (24 h every hour), 1 calendar day
+        assertThat(updates).hasSize(12 + 24 + 1);
+        assertThat(updates).allSatisfy(c -> {
+            assertThat(c.getKey()).isEqualTo("Q15031");
+            assertThat(c.getLabel()).isEqualTo("Xi Jinping");
+            assertThat(c.getArticleCount()).isEqualTo(1);
+            assertThat(c.getMentionCount()).isEqualTo(3);
+            assertThat(c.getIsFinal()).isFalse();
+        });
+        assertThat(updates).filteredOn(c -> c.getWindowSizeMs() == 3_600_000L).extracting(WindowedCount::getWindowStart)
+                .first().isEqualTo(Instant.parse("2022-01-03T09:05:00Z"));
+        assertThat(updates).filteredOn(c -> c.getWindowSizeMs() == 86_400_000L && c.getWindowStart().equals(Instant.parse("2022-01-03T00:00:00Z")))
+                .hasSize(2); // the calendar day and the rolling day that starts at midnight
+        assertThat(pairs.readValuesToList()).hasSize(37).allSatisfy(c -> assertThat(c.getKey()).isEqualTo("Q15031|climate"));
+    }
+
+    @Test
+    void shouldAddUpArticlesAndMentionsAndSkipDuplicates() {
+        pipe("a1", T, null);
+        pipe("a2", T.plus(Duration.ofMinutes(38)), null);
+        pipe("a3", T.plus(Duration.ofMinutes(40)), "a1");
+
+        WindowStore<String, Tally> hours = driver.getWindowStore(CountStage.storeName(WindowSpec.DEFAULTS.get(0)));
+        Instant tenOClock = Instant.parse("2022-01-03T10:00:00Z");
+        assertThat(hours.fetch("leader:Q15031", tenOClock.toEpochMilli())).isEqualTo(new Tally(2, 6, "Xi Jinping"));
+        assertThat(hours.fetch("theme:climate", tenOClock.toEpochMilli())).isEqualTo(new Tally(2, 4, "Climate change"));
+        assertThat(hours.fetch("leader:Q15031", Instant.parse("2022-01-03T09:05:00Z").toEpochMilli())).isEqualTo(new Tally(1, 3, "Xi Jinping"));
+    }
+
+    @Test
+    void shouldEmitEachClosedWindowOnceAndSendLateMentionsToTheLateTopic() {
+        pipe("a1", T, null);
+        pipe("a2", T.plus(Duration.ofMinutes(38)), null);
+        pipe("later", Instant.parse("2022-01-03T12:00:00Z"), null); // stream time passes 11:00 + 10 min grace
+
+        List<WindowedCount> closed = leadersFinal.readValuesToList();
+        List<WindowedCount> tenToEleven = closed.stream().filter(c -> c.getWindowSizeMs() == 3_600_000L
+                && c.getWindowStart().equals(Instant.parse("2022-01-03T10:00:00Z"))).toList();
+        assertThat(tenToEleven).singleElement().satisfies(c -> {
+            assertThat(c.getArticleCount()).isEqualTo(2);
+            assertThat(c.getMentionCount()).isEqualTo(6);
+            assertThat(c.getIsFinal()).isTrue();
+        });
+        // rolling hours with data start 09:05 ... 10:40 (20 windows); all end by 11:50, so all have closed, each once
+        assertThat(closed).filteredOn(c -> c.getWindowSizeMs() == 3_600_000L).extracting(WindowedCount::getWindowStart)
+                .doesNotHaveDuplicates().hasSize(20);
+        // and the rolling day 01-02 11:00 to 01-03 11:00, the only day window closed by 12:00
+        assertThat(closed).filteredOn(c -> c.getWindowSizeMs() == 86_400_000L).extracting(WindowedCount::getWindowStart)
+                .containsExactly(Instant.parse("2022-01-02T11:00:00Z"));
+
+        pipe("too-late", Instant.parse("2022-01-03T10:30:00Z"), null);
+        List<TestRecord<String, String>> lateRecords = late.readRecordsToList();
+        assertThat(lateRecords).extracting(TestRecord::key)
+                .containsExactlyInAnyOrder("leader:Q15031", "leader:Q15031", "theme:climate")
+                .hasSize(3);
+        assertThat(lateRecords.get(0).value()).contains("\"articleId\":\"too-late\"", "\"eventTime\":\"2022-01-03T10:30:00Z\"",
+                "after the grace period (PT10M) of every 1h-5m window containing it");
+    }
+}
