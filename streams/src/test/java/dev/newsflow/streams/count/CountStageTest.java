@@ -144,7 +144,7 @@ class CountStageTest {
         pipe("too-late", Instant.parse("2022-01-03T10:30:00Z"), null);
         List<TestRecord<String, String>> lateRecords = late.readRecordsToList();
         assertThat(lateRecords).extracting(TestRecord::key)
-                .containsExactlyInAnyOrder("leader:Q15031", "leader:Q15031", "theme:climate")
+                .containsExactlyInAnyOrder("leader:Q15031", "pair:Q15031|climate", "theme:climate")
                 .hasSize(3);
         assertThat(lateRecords.get(0).value()).contains("\"articleId\":\"too-late\"", "\"eventTime\":\"2022-01-03T10:30:00Z\"",
                 "after the grace period (PT10M) of every 1h-5m window containing it");
