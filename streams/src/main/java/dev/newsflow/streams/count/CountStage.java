@@ -55,6 +55,12 @@ public final class CountStage {
 
     public static void addTo(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched, Settings settings,
             Serde<WindowedCount> countSerde, Clock clock) {
+        addTo(builder, enriched, settings, countSerde, clock, () -> { });
+    }
+
+    /** @param onLate called for each late mention (a metric) */
+    public static void addTo(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched, Settings settings,
+            Serde<WindowedCount> countSerde, Clock clock, Runnable onLate) {
         Serde<Mention> mentionSerde = CountSerdes.mention();
         KStream<String, CountInput> inputs = enriched
                 .process(MentionEvents::new, Named.as(TO_MENTIONS))
@@ -64,6 +70,7 @@ public final class CountStage {
                 .branch((key, input) -> input.isLate(), Branched.as("late"))
                 .defaultBranch(Branched.as("on-time"));
         routed.get("mentions-late")
+                .peek((key, input) -> onLate.run(), Named.as("count-late-mention"))
                 .mapValues(CountStage::lateRecord, Named.as("describe-late-mention"))
                 .to(settings.lateTopic(), Produced.with(Serdes.String(), Serdes.String()).withName("write-late-mentions"));
 

@@ -1,0 +1,78 @@
+package dev.newsflow.streams.query;
+
+import dev.newsflow.avro.EnrichedArticle;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Keeps the enriched articles queryable: by id ({@value #ARTICLES}), and the most recent ones of this partition
+ * ({@value #LATEST}, keyed so that iteration order is newest first, trimmed to {@value #KEEP_LATEST}).
+ */
+public final class ArticleIndex implements Processor<String, EnrichedArticle, Void, Void> {
+
+    public static final String ARTICLES = "articles";
+    public static final String LATEST = "latest-articles";
+    static final int KEEP_LATEST = 200;
+
+    private KeyValueStore<String, EnrichedArticle> articles;
+    private KeyValueStore<String, String> latest;
+
+    public static void addTo(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched, Serde<EnrichedArticle> serde) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES), Serdes.String(), serde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST), Serdes.String(), Serdes.String()));
+        enriched.process(ArticleIndex::new, Named.as("index-articles"), ARTICLES, LATEST);
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        articles = context.getStateStore(ARTICLES);
+        latest = context.getStateStore(LATEST);
+    }
+
+    @Override
+    public void process(Record<String, EnrichedArticle> record) {
+        EnrichedArticle article = record.value();
+        if (article == null) {
+            return;
+        }
+        articles.put(article.getId(), article);
+        latest.put(newestFirst(article.getEnrichedAt().toEpochMilli(), article.getId()), article.getId());
+        trim();
+    }
+
+    /** Keys that sort newest first: the inverted time, zero-padded, then the id. */
+    static String newestFirst(long epochMillis, String id) {
+        return String.format("%019d|%s", Long.MAX_VALUE - epochMillis, id);
+    }
+
+    private void trim() {
+        int seen = 0;
+        String cutFrom = null;
+        try (KeyValueIterator<String, String> all = latest.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, String> entry = all.next();
+                if (++seen > KEEP_LATEST) {
+                    cutFrom = entry.key;
+                    break;
+                }
+            }
+        }
+        if (cutFrom != null) {
+            try (KeyValueIterator<String, String> rest = latest.range(cutFrom, null)) {
+                java.util.List<String> old = new java.util.ArrayList<>();
+                rest.forEachRemaining(kv -> old.add(kv.key));
+                old.forEach(latest::delete);
+            }
+        }
+    }
+}
