@@ -45,7 +45,20 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        return send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema)).path("id").asInt();
+        try {
+            return send("POST", "/subjects/" + encode(subject) + "/versions", schemaBody(schema)).path("id").asInt();
+        } catch (SchemaRegistryException e) {
+            if (!e.isIncompatible()) {
+                throw e;
+            }
+            // Apicurio also answers 409 when another client created the subject at the same moment: if the schema is
+            // there now, that is success; if not, the schema really is incompatible and the first error stands
+            try {
+                return idOf(subject, schema);
+            } catch (SchemaRegistryException notThere) {
+                throw e;
+            }
+        }
     }
 
     @Override

@@ -95,6 +95,24 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
+    void shouldTakeA409FromARaceForSuccessWhenTheSchemaIsThereAfterAll() throws IOException {
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            boolean register = exchange.getRequestURI().getPath().endsWith("/versions");
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            byte[] bytes = (register ? "{\"error_code\":409,\"message\":\"An artifact with ID 't-value' already exists.\"}"
+                    : "{\"id\":12,\"version\":1,\"subject\":\"t-value\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(register ? 409 : 200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        var client = new RestSchemaRegistryClient(RegistryClientConfig.of(url()));
+
+        assertThat(client.register("t-value", SCHEMA)).isEqualTo(12);
+        assertThat(requests).containsExactly("POST /apis/ccompat/v7/subjects/t-value/versions", "POST /apis/ccompat/v7/subjects/t-value");
+    }
+
+    @Test
     void shouldSayWhichRegistryIsDown() throws IOException {
         String down = "http://127.0.0.1:" + closedPort();
         var client = new RestSchemaRegistryClient(RegistryClientConfig.of(down));

@@ -65,7 +65,7 @@ public final class CountStage {
         KStream<String, CountInput> inputs = enriched
                 .process(MentionEvents::new, Named.as(TO_MENTIONS))
                 .repartition(Repartitioned.with(Serdes.String(), mentionSerde).withName(MENTIONS_REPARTITION))
-                .process(() -> new LateMentions(settings.windows(), settings.grace()), Named.as(ROUTE_LATE));
+                .processValues(() -> new LateMentions(settings.windows(), settings.grace()), Named.as(ROUTE_LATE));
         var routed = inputs.split(Named.as("mentions-"))
                 .branch((key, input) -> input.isLate(), Branched.as("late"))
                 .defaultBranch(Branched.as("on-time"));
@@ -83,12 +83,12 @@ public final class CountStage {
         for (WindowSpec spec : settings.windows()) {
             KStream<String, WindowedCount> liveCounts = grouped.windowedBy(spec.windows(settings.grace()))
                     .aggregate(() -> Tally.EMPTY, (key, mention, tally) -> tally.add(mention), Named.as("count-" + spec.name()),
-                            store(storeName(spec), settings.retention(), spec))
+                            store(storeName(spec), settings.retention(), spec, settings.grace()))
                     .toStream(Named.as("count-" + spec.name() + "-updates"))
                     .map((window, tally) -> output(window, tally, spec, false, clock), Named.as("to-count-" + spec.name()));
             KStream<String, WindowedCount> finalCounts = grouped.windowedBy(spec.windows(settings.grace()))
                     .aggregate(() -> Tally.EMPTY, (key, mention, tally) -> tally.add(mention), Named.as("final-count-" + spec.name()),
-                            store("final-" + storeName(spec), spec.size().plus(settings.grace()), spec))
+                            store("final-" + storeName(spec), Duration.ZERO, spec, settings.grace()))
                     .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
                             .withName("until-" + spec.name() + "-closes"))
                     .toStream(Named.as("final-count-" + spec.name() + "-results"))
@@ -100,8 +100,11 @@ public final class CountStage {
         route(closed, settings.finalTopics(), countSerde, "final-counts");
     }
 
-    private static Materialized<String, Tally, WindowStore<Bytes, byte[]>> store(String name, Duration retention, WindowSpec spec) {
-        Duration keep = retention.compareTo(spec.size()) > 0 ? retention : spec.size().multipliedBy(2);
+    /** A window store that keeps {@code retention}, and at least what the window and its grace need. */
+    private static Materialized<String, Tally, WindowStore<Bytes, byte[]>> store(String name, Duration retention, WindowSpec spec,
+            Duration grace) {
+        Duration needed = spec.size().plus(grace);
+        Duration keep = retention.compareTo(needed) > 0 ? retention : needed;
         return Materialized.<String, Tally, WindowStore<Bytes, byte[]>>as(name)
                 .withKeySerde(Serdes.String()).withValueSerde(CountSerdes.tally()).withRetention(keep);
     }

@@ -3,20 +3,21 @@ package dev.newsflow.streams.count;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.apache.kafka.streams.processor.api.Processor;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * Finds the mentions that arrive after every window of some definition that contains them has closed (window end plus
  * grace at or before stream time), which the windowed aggregation would drop without a word. Every mention goes on to
- * the windows (others may still be open); a late one also goes to {@code news.late} with the reason.
+ * the windows (others may still be open); a late one also goes to {@code news.late} with the reason. It keeps the key,
+ * so the aggregations after it need no second repartition.
  */
-public final class LateMentions implements Processor<String, Mention, String, CountInput> {
+public final class LateMentions implements FixedKeyProcessor<String, Mention, CountInput> {
 
     private final List<WindowSpec> specs;
     private final Duration grace;
-    private ProcessorContext<String, CountInput> context;
+    private FixedKeyProcessorContext<String, CountInput> context;
 
     public LateMentions(List<WindowSpec> specs, Duration grace) {
         this.specs = specs;
@@ -24,12 +25,12 @@ public final class LateMentions implements Processor<String, Mention, String, Co
     }
 
     @Override
-    public void init(ProcessorContext<String, CountInput> context) {
+    public void init(FixedKeyProcessorContext<String, CountInput> context) {
         this.context = context;
     }
 
     @Override
-    public void process(Record<String, Mention> record) {
+    public void process(FixedKeyRecord<String, Mention> record) {
         long eventTime = record.timestamp();
         long streamTime = Math.max(context.currentStreamTimeMs(), eventTime);
         context.forward(record.withValue(new CountInput(record.value(), eventTime, null)));
