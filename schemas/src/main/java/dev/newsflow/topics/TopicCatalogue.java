@@ -60,6 +60,11 @@ public final class TopicCatalogue {
         return DEFAULTS;
     }
 
+    /** The same topics with {@code prefix} before each name: several pipelines (or tests) on one cluster. */
+    public static List<TopicSpec> withPrefix(String prefix) {
+        return DEFAULTS.stream().map(t -> new TopicSpec(prefix + t.name(), t.partitions(), t.replicationFactor(), t.configs())).toList();
+    }
+
     public static Optional<TopicSpec> find(String name) {
         return DEFAULTS.stream().filter(t -> t.name().equals(name)).findFirst();
     }

@@ -49,7 +49,19 @@ public final class NewsflowStreamsApp implements AutoCloseable {
      * @param httpPort the query API's port; 0 picks a free one
      */
     public record Options(String applicationId, Map<String, Object> client, Path stateDir, String bindHost, String advertisedHost,
-            int httpPort, List<WindowSpec> windows, Duration grace, Duration dedupeWindow, int nearDuplicateDistance) {
+            int httpPort, List<WindowSpec> windows, Duration grace, Duration dedupeWindow, int nearDuplicateDistance,
+            String topicPrefix) {
+
+        public Options(String applicationId, Map<String, Object> client, Path stateDir, String bindHost, String advertisedHost,
+                int httpPort, List<WindowSpec> windows, Duration grace, Duration dedupeWindow, int nearDuplicateDistance) {
+            this(applicationId, client, stateDir, bindHost, advertisedHost, httpPort, windows, grace, dedupeWindow,
+                    nearDuplicateDistance, "");
+        }
+
+        /** A topic's name: the catalogue's, after the prefix. */
+        String topic(String name) {
+            return topicPrefix + name;
+        }
     }
 
     private final KafkaStreams streams;
@@ -69,7 +81,7 @@ public final class NewsflowStreamsApp implements AutoCloseable {
 
     public static NewsflowStreamsApp start(Options options) throws IOException {
         try (Admin admin = Admin.create(options.client())) {
-            TopicCreator.createMissing(admin, TopicCatalogue.defaults());
+            TopicCreator.createMissing(admin, TopicCatalogue.withPrefix(options.topicPrefix()));
         }
         int port = options.httpPort() > 0 ? options.httpPort() : freePort();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -81,18 +93,20 @@ public final class NewsflowStreamsApp implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, CountingDeserializationHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, CountingProcessingHandler.class.getName());
         props.put(PipelineMetrics.CONFIG_KEY, metrics);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, options.topic(TopicCatalogue.DLQ));
 
         Clock clock = Clock.systemUTC();
         var countSerde = AvroSerde.specific(WindowedCount.class, options.client(), false);
         var counts = new CountStage.Settings(options.windows(), options.grace(), Duration.ofDays(7),
-                Map.of(Dimension.LEADER, TopicCatalogue.COUNTS_LEADERS, Dimension.THEME, TopicCatalogue.COUNTS_THEMES,
-                        Dimension.PAIR, TopicCatalogue.COUNTS_LEADER_THEMES),
-                Map.of(Dimension.LEADER, TopicCatalogue.COUNTS_LEADERS_FINAL, Dimension.THEME, TopicCatalogue.COUNTS_THEMES_FINAL,
-                        Dimension.PAIR, TopicCatalogue.COUNTS_LEADER_THEMES_FINAL),
-                TopicCatalogue.LATE);
-        PipelineSettings defaults = PipelineSettings.defaults();
-        PipelineSettings articles = new PipelineSettings(defaults.rawTopic(), defaults.cleanTopic(), defaults.enrichedTopic(),
-                defaults.dedupeIndexTopic(), options.dedupeWindow(), options.nearDuplicateDistance());
+                Map.of(Dimension.LEADER, options.topic(TopicCatalogue.COUNTS_LEADERS), Dimension.THEME, options.topic(TopicCatalogue.COUNTS_THEMES),
+                        Dimension.PAIR, options.topic(TopicCatalogue.COUNTS_LEADER_THEMES)),
+                Map.of(Dimension.LEADER, options.topic(TopicCatalogue.COUNTS_LEADERS_FINAL),
+                        Dimension.THEME, options.topic(TopicCatalogue.COUNTS_THEMES_FINAL),
+                        Dimension.PAIR, options.topic(TopicCatalogue.COUNTS_LEADER_THEMES_FINAL)),
+                options.topic(TopicCatalogue.LATE));
+        PipelineSettings articles = new PipelineSettings(options.topic(TopicCatalogue.ARTICLES_RAW), options.topic(TopicCatalogue.ARTICLES_CLEAN),
+                options.topic(TopicCatalogue.ARTICLES_ENRICHED), options.topic(TopicCatalogue.DEDUPE_INDEX), options.dedupeWindow(),
+                options.nearDuplicateDistance());
         var topology = NewsflowTopology.build(articles, counts, ArticleSerdes.from(options.client()), countSerde,
                 new ArticleCleaner(LanguageDetector.load()), new EnrichedArticles(EnrichmentEngine.load(), clock), metrics, clock, props);
 

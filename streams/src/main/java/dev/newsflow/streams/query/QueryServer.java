@@ -48,6 +48,8 @@ public final class QueryServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(QueryServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How often the event stream tells the dashboard that the counts may have moved. */
+    static final Duration EVENT_EVERY = Duration.ofSeconds(2);
 
     private final HttpServer server;
     private final KafkaStreams streams;
@@ -57,6 +59,12 @@ public final class QueryServer implements AutoCloseable {
     private final Supplier<String> metrics;
     private final Clock clock;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<HttpExchange> subscribers = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "query-events");
+        t.setDaemon(true);
+        return t;
+    });
 
     private QueryServer(HttpServer server, KafkaStreams streams, List<WindowSpec> windows, HostInfo self, Supplier<String> metrics, Clock clock) {
         this.server = server;
@@ -73,6 +81,7 @@ public final class QueryServer implements AutoCloseable {
             Supplier<String> metrics, Clock clock) throws IOException {
         HttpServer server = HttpServer.create(bind, 64);
         QueryServer query = new QueryServer(server, streams, windows, self, metrics, clock);
+        server.createContext("/api/events", query::subscribe);
         server.createContext("/api/", query::api);
         server.createContext("/health/", query::health);
         server.createContext("/metrics", exchange -> query.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
@@ -84,12 +93,38 @@ public final class QueryServer implements AutoCloseable {
             return t;
         }));
         server.start();
+        query.ticker.scheduleAtFixedRate(query::tick, EVENT_EVERY.toMillis(), EVENT_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         log.info("Query API on http://{}:{}/api/ (this instance: {})", bind.getHostString(), server.getAddress().getPort(), self);
         return query;
     }
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** Server-sent events: an {@code update} now and then, so that a page refreshes its numbers without reloading. */
+    private void subscribe(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        subscribers.add(exchange);
+        push(exchange, "retry: 2000\n\n");
+    }
+
+    private void tick() {
+        String event = "event: update\ndata: {\"state\":\"" + streams.state() + "\",\"time\":\"" + clock.instant() + "\"}\n\n";
+        subscribers.forEach(s -> push(s, event));
+    }
+
+    private void push(HttpExchange exchange, String event) {
+        try {
+            OutputStream out = exchange.getResponseBody();
+            out.write(event.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            subscribers.remove(exchange); // the page went away
+            exchange.close();
+        }
     }
 
     private void health(HttpExchange exchange) throws IOException {
@@ -203,7 +238,10 @@ public final class QueryServer implements AutoCloseable {
         return all.subList(0, Math.min(n, all.size()));
     }
 
-    /** The window of {@code spec} at {@code at}: {@code latest} (default) is the newest window with data anywhere. */
+    /**
+     * The window of {@code spec} at {@code at}. {@code latest} (the default) is the window that ends just after the newest
+     * data anywhere: for a rolling window, the last hour or day up to the newest article; for a calendar day, that day.
+     */
     private long windowStart(WindowSpec spec, Map<String, String> q, boolean localOnly) {
         String at = q.getOrDefault("at", "latest");
         if (at.equals("now")) {
@@ -223,7 +261,8 @@ public final class QueryServer implements AutoCloseable {
                 }
             }
         }
-        return newest.orElse(spec.latestStartContaining(clock.millis()));
+        long newestStart = newest.orElse(spec.latestStartContaining(clock.millis()));
+        return newestStart - spec.size().toMillis() + spec.advance().toMillis();
     }
 
     /** The newest window start with data on this instance, or null. */
@@ -370,6 +409,8 @@ public final class QueryServer implements AutoCloseable {
 
     @Override
     public void close() {
+        ticker.shutdownNow();
+        subscribers.forEach(HttpExchange::close);
         server.stop(1);
     }
 }

@@ -91,6 +91,7 @@ class TwoInstancesIT {
             assertThat(get(one, path)).isEqualTo(get(two, path));
 
             assertThat(status(one, "/health/ready")).isEqualTo(200);
+            assertThat(firstEvent(one)).isEqualTo("event: update");
             double enriched = 0;
             for (NewsflowStreamsApp instance : List.of(one, two)) {
                 enriched += body(instance, "/metrics").lines().filter(l -> l.startsWith("newsflow_articles_enriched_total "))
@@ -107,7 +108,7 @@ class TwoInstancesIT {
 
     private NewsflowStreamsApp start(Map<String, Object> client, String name) throws Exception {
         return NewsflowStreamsApp.start(new NewsflowStreamsApp.Options("two-instances-it", client, dir.resolve(name), "127.0.0.1",
-                "127.0.0.1", 0, WindowSpec.DEFAULTS, GRACE, Duration.ofDays(7), 6));
+                "127.0.0.1", 0, WindowSpec.DEFAULTS, GRACE, Duration.ofDays(7), 6, "two-"));
     }
 
     private void publishSamples(Map<String, Object> client) throws Exception {
@@ -119,7 +120,7 @@ class TwoInstancesIT {
             Format.detect(name, content).parser(JsonFieldMapping.defaults()).parse(new SourceDocument(name, name, content))
                     .articles().forEach(a -> articles.add(ArticleRules.toRaw(a, name, Instant.now())));
         }
-        try (ArticlePublisher publisher = ArticlePublisher.create(new HashMap<>(client))) {
+        try (ArticlePublisher publisher = ArticlePublisher.create(new HashMap<>(client), "two-news.articles.raw")) {
             for (RawArticle article : articles) {
                 publisher.publish(article).join();
             }
@@ -135,6 +136,21 @@ class TwoInstancesIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    /** The first event of the server-sent event stream the dashboard listens to. */
+    private String firstEvent(NewsflowStreamsApp app) throws Exception {
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.httpPort()
+                + "/api/events")).build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.headers().firstValue("Content-Type")).contains("text/event-stream");
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("event:")) {
+                    return line;
+                }
+            }
+        }
+        return null;
     }
 
     private int status(NewsflowStreamsApp app, String path) throws Exception {
