@@ -90,6 +90,14 @@ class TwoInstancesIT {
             String path = "/api/articles/" + latest.get("id").asText();
             assertThat(get(one, path)).isEqualTo(get(two, path));
 
+            // the same counts on the output topic, where the newest value per key and window is the one a compacted topic keeps
+            Map<String, dev.newsflow.avro.WindowedCount> latestPerKey = latestCounts(client, "two-news.counts.leaders");
+            var trudeau = latestPerKey.get("leader:Q3099714@1d@2025-03-06T00:00:00Z");
+            assertThat(trudeau.getArticleCount()).isEqualTo(2);
+            assertThat(trudeau.getMentionCount()).isEqualTo(4);
+            assertThat(trudeau.getLabel()).isEqualTo("Justin Trudeau");
+            assertThat(latestPerKey.get("leader:Q15031@1d@2025-03-06T00:00:00Z").getArticleCount()).isEqualTo(1);
+
             assertThat(status(one, "/health/ready")).isEqualTo(200);
             assertThat(firstEvent(one)).isEqualTo("event: update");
             double enriched = 0;
@@ -136,6 +144,27 @@ class TwoInstancesIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
         return response.body();
+    }
+
+    /** The newest value of each key of a count topic, read from the beginning with read_committed. */
+    private static Map<String, dev.newsflow.avro.WindowedCount> latestCounts(Map<String, Object> client, String topic) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put("group.id", topic + "-reader");
+        config.put("auto.offset.reset", "earliest");
+        config.put("isolation.level", "read_committed");
+        Map<String, dev.newsflow.avro.WindowedCount> latest = new HashMap<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<>(config, new org.apache.kafka.common.serialization.StringDeserializer(),
+                dev.newsflow.serde.AvroSerde.specific(dev.newsflow.avro.WindowedCount.class, client, false).deserializer())) {
+            consumer.subscribe(List.of(topic));
+            int empty = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (empty < 4 && System.nanoTime() < deadline) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                records.forEach(r -> latest.put(r.key(), r.value()));
+                empty = records.isEmpty() && !latest.isEmpty() ? empty + 1 : 0;
+            }
+        }
+        return latest;
     }
 
     /** The first event of the server-sent event stream the dashboard listens to. */
