@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every topic newsflow reads or writes, declared once, with its defaults. {@code deploy/} mirrors this list.
+ * Every topic newsflow reads or writes, declared once, with its defaults.
  */
 public final class TopicCatalogue {
 

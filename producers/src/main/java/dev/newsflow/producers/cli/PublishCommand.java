@@ -139,7 +139,8 @@ public final class PublishCommand implements Callable<Integer> {
         }
     }
 
-    static void read(String input, DocumentReader reader, FeedFetcher fetcher, Publication publication) {
+    /** Reads one input (a file, {@code -} for stdin, or an http(s) URL) into the run. */
+    public static void read(String input, DocumentReader reader, FeedFetcher fetcher, Publication publication) {
         if (input.equals("-")) {
             reader.read("stdin", System.in, d -> publication.publish(d, false), publication::reject);
         } else if (input.startsWith("http://") || input.startsWith("https://")) {

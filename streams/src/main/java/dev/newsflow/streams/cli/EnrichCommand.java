@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.avro.CleanArticle;
 import dev.newsflow.avro.RawArticle;
 import dev.newsflow.producers.article.ArticleRules;
+import dev.newsflow.producers.cli.PublishCommand;
 import dev.newsflow.producers.publish.Publication;
 import dev.newsflow.producers.publish.PublishSummary;
 import dev.newsflow.producers.source.DocumentReader;
+import dev.newsflow.producers.source.FeedFetcher;
 import dev.newsflow.producers.source.Format;
 import dev.newsflow.producers.source.JsonFieldMapping;
 import dev.newsflow.producers.source.Rejection;
@@ -18,7 +20,6 @@ import dev.newsflow.streams.enrich.LeaderHit;
 import dev.newsflow.streams.enrich.ThemeHitResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -47,7 +48,8 @@ public final class EnrichCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Parameters(arity = "1..*", paramLabel = "PATH|-", description = "Files, folders (walked recursively), or - for standard input.")
+    @Parameters(arity = "1..*", paramLabel = "PATH|URL|-",
+            description = "Files, folders (walked recursively), http(s) feed or page URLs, or - for standard input.")
     List<String> inputs;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Read every input as this format: ${COMPLETION-CANDIDATES}.")
@@ -96,13 +98,11 @@ public final class EnrichCommand implements Callable<Integer> {
                         err.println("newsflow enrich: failed " + origin + ": " + error.getMessage());
                     }
                 }, Clock.systemUTC());
-        DocumentReader reader = new DocumentReader(64L * 1024 * 1024);
+        long maxDocumentBytes = 64L * 1024 * 1024;
+        DocumentReader reader = new DocumentReader(maxDocumentBytes);
+        FeedFetcher fetcher = new FeedFetcher(maxDocumentBytes);
         for (String input : reader.expand(inputs, run::reject)) {
-            if (input.equals("-")) {
-                reader.read("stdin", System.in, d -> run.publish(d, false), run::reject);
-            } else {
-                reader.read(Path.of(input), d -> run.publish(d, false), run::reject);
-            }
+            PublishCommand.read(input, reader, fetcher, run);
         }
         PublishSummary summary = run.finish(() -> { });
         out.flush();
