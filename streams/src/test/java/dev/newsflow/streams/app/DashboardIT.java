@@ -72,9 +72,13 @@ class DashboardIT {
                 publisher.publish(RawArticle.newBuilder().setId("script-title").setTitle(SCRIPT_TITLE).setBody("Leaders ended the summit.")
                         .setPublishedAt(Instant.parse("2025-03-07T11:30:00Z")).setFetchedAt(Instant.now()).build()).join();
             }
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> JSON.readTree(get(base + "/api/articles?n=30")).size() == 24
-                            && JSON.readTree(get(base + "/api/top?dimension=leaders&window=24h-1h&n=50")).path("items").size() == 10);
+            // counts settle a little after the articles are indexed: wait for the final numbers before looking at the page
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(JSON.readTree(get(base + "/api/articles?n=30")).size()).isEqualTo(24);
+                var top = JSON.readTree(get(base + "/api/top?dimension=leaders&window=24h-1h&n=50")).path("items");
+                assertThat(top.size()).isEqualTo(10);
+                assertThat(top.get(0).path("articles").asLong() + top.get(1).path("articles").asLong()).isEqualTo(4);
+            });
 
             Document page = Jsoup.parse(render(base + "/"));
 

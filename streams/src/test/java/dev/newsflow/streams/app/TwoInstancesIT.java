@@ -64,8 +64,13 @@ class TwoInstancesIT {
             publishSamples(client);
 
             String day = "2025-03-06T12:00:00Z";
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                    get(one, "/api/articles?n=30").size() == 23 && articles(one, "/api/top?dimension=leaders&window=1d&n=50&at=" + day) == 10);
+            // counts settle a little after the articles are indexed: wait for the final numbers, not for the first ones
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                assertThat(get(one, "/api/articles?n=30")).hasSize(23);
+                assertThat(articles(one, "/api/top?dimension=leaders&window=1d&n=50&at=" + day)).isEqualTo(10);
+                assertThat(get(one, "/api/top?dimension=leaders&window=1d&n=3&at=" + day).get("items"))
+                        .extracting(i -> i.get("articles").asLong()).containsExactly(2L, 2L, 2L);
+            });
 
             for (NewsflowStreamsApp instance : List.of(one, two)) {
                 JsonNode top = get(instance, "/api/top?dimension=leaders&window=1d&n=3&at=" + day);
