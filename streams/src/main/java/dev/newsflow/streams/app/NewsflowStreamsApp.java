@@ -135,6 +135,12 @@ public final class NewsflowStreamsApp implements AutoCloseable {
         return streams;
     }
 
+    /** The current value of one of newsflow's counters (for benchmarks and tests). */
+    public double metric(String name) {
+        var counter = registry.find(name).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     public int httpPort() {
         return server.port();
     }

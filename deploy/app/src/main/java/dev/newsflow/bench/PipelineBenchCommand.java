@@ -1,0 +1,108 @@
+package dev.newsflow.bench;
+
+import dev.newsflow.avro.RawArticle;
+import dev.newsflow.embedded.LocalStack;
+import dev.newsflow.producers.publish.ArticlePublisher;
+import dev.newsflow.producers.synthetic.SyntheticArticles;
+import dev.newsflow.streams.app.NewsflowStreamsApp;
+import dev.newsflow.streams.count.WindowSpec;
+import dev.newsflow.topics.TopicCatalogue;
+import dev.newsflow.topics.TopicCreator;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newsflow bench pipeline}: the whole app (cleaning, duplicates, enrichment, all default windows, exactly-once)
+ * over N synthetic articles already in {@code news.articles.raw}, from start until every article is enriched.
+ */
+@Command(
+        name = "pipeline",
+        mixinStandardHelpOptions = true,
+        description = "Pre-loads N synthetic articles of about 4 KB into a fresh embedded broker, then runs the streams app "
+                + "(exactly_once_v2, default windows) until all are enriched; prints articles/s, MB/s of text, CPU seconds, peak heap and RSS.")
+final class PipelineBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--articles", defaultValue = "20000", description = "Articles (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic articles (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("newsflow-bench-pipeline-");
+        try (LocalStack stack = LocalStack.start(dir.resolve("stack"), 0, 0)) {
+            Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
+            List<RawArticle> batch = new SyntheticArticles(seed, Instant.now(), Duration.ofDays(2)).next(articles);
+            long textBytes = batch.stream().mapToLong(a -> a.getBody().length()).sum();
+            System.err.printf("newsflow bench pipeline: pre-loading %,d articles (%,d MB of text)...%n", articles, textBytes / 1_000_000);
+            try (Admin admin = Admin.create(client)) {
+                TopicCreator.createMissing(admin, TopicCatalogue.defaults());
+            }
+            try (ArticlePublisher publisher = ArticlePublisher.create(client)) {
+                List<CompletableFuture<?>> acks = new ArrayList<>();
+                for (RawArticle article : batch) {
+                    acks.add(publisher.publish(article));
+                    if (acks.size() == 1000) { // the broker shares this JVM: keep what is in flight bounded
+                        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+                        acks.clear();
+                    }
+                }
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
+            }
+            batch = null;
+            long cpuBefore = processCpuNanos();
+            long start = System.nanoTime();
+            try (NewsflowStreamsApp app = NewsflowStreamsApp.start(new NewsflowStreamsApp.Options("bench-pipeline", client,
+                    dir.resolve("state"), "127.0.0.1", "127.0.0.1", 0, WindowSpec.DEFAULTS, Duration.ofDays(3), Duration.ofDays(7), 6))) {
+                while (enriched(app) < articles) {
+                    Thread.sleep(200); // polling a metric: the run takes seconds to minutes
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+                System.out.printf("pipeline benchmark: %,d articles, %,d characters of text on average; exactly_once_v2, windows %s%n",
+                        articles, textBytes / articles, WindowSpec.DEFAULTS.stream().map(WindowSpec::name).toList());
+                System.out.printf("%,.0f articles/s, %.2f MB/s of text, %.1f s wall (from app start), %.1f CPU s (%.2f cores), "
+                                + "peak heap %d MB, peak RSS %d MB%n",
+                        articles / seconds, textBytes / seconds / 1e6, seconds, cpu, cpu / seconds,
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1_048_576, peakRssMb());
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+
+    private static double enriched(NewsflowStreamsApp app) {
+        return app.metric("newsflow.articles.enriched");
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** VmHWM: the most memory this process (broker, app and registry client) ever held resident. */
+    private static long peakRssMb() throws java.io.IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+}
