@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
 
     @Option(names = "--articles", defaultValue = "20000", description = "Articles (default: ${DEFAULT-VALUE}).")
     int articles;
+
+    @Option(names = "--commit-interval-ms", defaultValue = "100",
+            description = "Kafka Streams commit interval (default: ${DEFAULT-VALUE}, the exactly-once default).")
+    int commitIntervalMs;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic articles (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -66,15 +71,18 @@ final class PipelineBenchCommand implements Callable<Integer> {
             batch = null;
             long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
-            try (NewsflowStreamsApp app = NewsflowStreamsApp.start(new NewsflowStreamsApp.Options("bench-pipeline", client,
+            Map<String, Object> appClient = new HashMap<>(client);
+            appClient.put("commit.interval.ms", commitIntervalMs); // how often caches flush and transactions commit
+            try (NewsflowStreamsApp app = NewsflowStreamsApp.start(new NewsflowStreamsApp.Options("bench-pipeline", appClient,
                     dir.resolve("state"), "127.0.0.1", "127.0.0.1", 0, WindowSpec.DEFAULTS, Duration.ofDays(3), Duration.ofDays(7), 6))) {
                 while (enriched(app) < articles) {
                     Thread.sleep(200); // polling a metric: the run takes seconds to minutes
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
                 double cpu = (processCpuNanos() - cpuBefore) / 1e9;
-                System.out.printf("pipeline benchmark: %,d articles, %,d characters of text on average; exactly_once_v2, windows %s%n",
-                        articles, textBytes / articles, WindowSpec.DEFAULTS.stream().map(WindowSpec::name).toList());
+                System.out.printf("pipeline benchmark: %,d articles, %,d characters of text on average; exactly_once_v2, "
+                                + "commit interval %d ms, windows %s%n", articles, textBytes / articles, commitIntervalMs,
+                        WindowSpec.DEFAULTS.stream().map(WindowSpec::name).toList());
                 System.out.printf("%,.0f articles/s, %.2f MB/s of text, %.1f s wall (from app start), %.1f CPU s (%.2f cores), "
                                 + "peak heap %d MB, peak RSS %d MB%n",
                         articles / seconds, textBytes / seconds / 1e6, seconds, cpu, cpu / seconds,
