@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NewsflowVersion.class,
         description = "A streaming news pipeline on Apache Kafka.",
-        subcommands = {DemoCommand.class, LocalCommand.class, RunCommand.class, PublishCommand.class, ConsumeCommand.class, CountsCommand.class, IngestCommand.class, EnrichCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, LocalCommand.class, TopicsCommand.class, RunCommand.class, PublishCommand.class, ConsumeCommand.class, CountsCommand.class, IngestCommand.class, EnrichCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Newsflow implements Runnable {
 

@@ -1,0 +1,56 @@
+package dev.newsflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.testkit.KafkaStack;
+import dev.newsflow.testkit.KafkaStackExtension;
+import dev.newsflow.topics.TopicCatalogue;
+import dev.newsflow.topics.TopicSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+/** {@code newsflow topics} on the real broker: the catalogue's topics, created once, then left alone. */
+@ExtendWith(KafkaStackExtension.class)
+class TopicsCommandIT {
+
+    private final KafkaStack stack;
+
+    TopicsCommandIT(KafkaStack stack) {
+        this.stack = stack;
+    }
+
+    @Test
+    void shouldCreateEveryCatalogueTopicThenFindThemAllOnASecondRun() throws Exception {
+        List<String> names = TopicCatalogue.defaults().stream().map(TopicSpec::name).toList();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            admin.deleteTopics(admin.listTopics().names().get().stream().filter(names::contains).toList()).all().get(); // earlier tests made some
+            awaitGone(admin, names);
+
+            assertThat(run()).hasSize(names.size()).allMatch(line -> line.startsWith("created "));
+            Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+            assertThat(described.values()).allSatisfy(d -> assertThat(d.partitions()).hasSize(TopicCatalogue.DEFAULT_PARTITIONS));
+            assertThat(run()).containsExactlyElementsOf(names.stream().map(n -> "exists   " + n).toList());
+        }
+    }
+
+    private List<String> run() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new TopicsCommand());
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("--bootstrap-servers", stack.bootstrapServers())).isZero();
+        return out.toString().lines().toList();
+    }
+
+    private static void awaitGone(Admin admin, List<String> names) throws Exception {
+        for (int i = 0; i < 100 && admin.listTopics().names().get().stream().anyMatch(names::contains); i++) {
+            Thread.sleep(100);
+        }
+    }
+}
