@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Kafka and registry client settings, in layers, each overriding the one before: a properties file ({@code --config},
@@ -31,7 +32,11 @@ public final class ClientSettings {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
-    private static final String KAFKA_PREFIX = "NEWSFLOW_KAFKA_";
+    /** Any Kafka client or Streams property: NEWSFLOW_KAFKA_ then the property, upper case, dots as underscores. */
+    public static final String KAFKA_PREFIX = "NEWSFLOW_KAFKA_";
+    /** The other variables read here, besides those that start with {@link #KAFKA_PREFIX}. */
+    public static final Set<String> VARIABLES = Set.of("NEWSFLOW_BOOTSTRAP_SERVERS", "NEWSFLOW_SCHEMA_REGISTRY_URL",
+            "NEWSFLOW_CONFIG", "NEWSFLOW_DATA_DIR");
     static final Path LOCAL_STACK_SETTINGS = Path.of(".newsflow", "local", "client.properties");
 
     private ClientSettings() {

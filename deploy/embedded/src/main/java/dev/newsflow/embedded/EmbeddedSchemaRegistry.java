@@ -29,7 +29,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedSchemaRegistry.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
-    static final String API_PATH = "/apis/ccompat/v7";
+    public static final String API_PATH = "/apis/ccompat/v7";
 
     private final Process process;
     private final int port;

@@ -32,7 +32,7 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "${env:NEWSFLOW_INGEST_PORT:-8090}", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
+    @Option(names = "--host", defaultValue = "${env:NEWSFLOW_INGEST_HOST:-127.0.0.1}",
             description = "Address to bind (default: ${DEFAULT-VALUE}; 0.0.0.0 to accept requests from other machines).")
     String host;
 

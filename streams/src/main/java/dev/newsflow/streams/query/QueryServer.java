@@ -46,6 +46,11 @@ import org.slf4j.LoggerFactory;
  */
 public final class QueryServer implements AutoCloseable {
 
+    /** 200 unless the streams app has failed or stopped: a probe that restarts the process. */
+    public static final String LIVE_PATH = "/health/live";
+    /** 200 once the app is RUNNING and answers queries: a probe that routes traffic. */
+    public static final String READY_PATH = "/health/ready";
+
     private static final Logger log = LoggerFactory.getLogger(QueryServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** How often the event stream tells the dashboard that the counts may have moved. */
@@ -132,7 +137,7 @@ public final class QueryServer implements AutoCloseable {
         boolean live = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING
                 && state != KafkaStreams.State.PENDING_ERROR;
         boolean ready = state == KafkaStreams.State.RUNNING;
-        boolean ok = exchange.getRequestURI().getPath().endsWith("/ready") ? ready : live;
+        boolean ok = exchange.getRequestURI().getPath().equals(READY_PATH) ? ready : live;
         json(exchange, ok ? 200 : 503, Map.of("state", state.name(), "live", live, "ready", ready));
     }
 
