@@ -40,6 +40,19 @@ class TopicsCommandIT {
         }
     }
 
+    @Test
+    void shouldCreateNothingWhenFewerBrokersJoinThanAskedFor() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Newsflow.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true));
+
+        int exit = cli.execute("topics", "--bootstrap-servers", stack.bootstrapServers(), "--wait-for-brokers", "2", "--wait-timeout", "2s");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("newsflow topics: 1 of 2 brokers joined within 2 s; no topic created" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
     private List<String> run() {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new TopicsCommand());

@@ -80,6 +80,8 @@ class DeploymentFilesTest {
             }
         }
         assertThat(brokers).isEqualTo(TopicCatalogue.DEFAULT_REPLICATION);
+        assertThat(services.at("/topics/command").toString()).as("topics made with all their replicas")
+                .isEqualTo("[\"topics\",\"--wait-for-brokers\",\"" + brokers + "\"]");
         assertThat(services.at("/registry/image").asText()).endsWith(":" + apicurioVersion());
     }
 
