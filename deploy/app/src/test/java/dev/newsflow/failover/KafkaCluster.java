@@ -1,0 +1,141 @@
+package dev.newsflow.failover;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.Uuid;
+
+/** A KRaft cluster of combined broker-controller nodes, each its own JVM: replication 3, min.insync.replicas 2. */
+final class KafkaCluster implements AutoCloseable {
+
+    private final List<JvmProcess> nodes = new ArrayList<>();
+    private final List<Integer> ports;
+
+    KafkaCluster(Path dir, int size) throws IOException {
+        List<Integer> free = freePorts(2 * size);
+        ports = free.subList(0, size);
+        List<Integer> controllerPorts = free.subList(size, 2 * size);
+        String voters = IntStream.range(0, size).mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts.get(i)).collect(Collectors.joining(","));
+        String clusterId = Uuid.randomUuid().toString();
+        for (int i = 0; i < size; i++) {
+            Path nodeDir = Files.createDirectories(dir.resolve("broker-" + (i + 1)));
+            Properties p = new Properties();
+            p.put("process.roles", "broker,controller");
+            p.put("node.id", String.valueOf(i + 1));
+            p.put("controller.quorum.voters", voters);
+            p.put("listeners", "PLAINTEXT://127.0.0.1:" + ports.get(i) + ",CONTROLLER://127.0.0.1:" + controllerPorts.get(i));
+            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + ports.get(i));
+            p.put("controller.listener.names", "CONTROLLER");
+            p.put("inter.broker.listener.name", "PLAINTEXT");
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("log.dirs", nodeDir.resolve("logs").toString());
+            p.put("default.replication.factor", "3");
+            p.put("min.insync.replicas", "2");
+            p.put("offsets.topic.replication.factor", "3");
+            p.put("offsets.topic.num.partitions", "5");
+            p.put("transaction.state.log.replication.factor", "3");
+            p.put("transaction.state.log.min.isr", "2");
+            p.put("transaction.state.log.num.partitions", "5");
+            p.put("group.initial.rebalance.delay.ms", "0");
+            p.put("log.cleaner.dedupe.buffer.size", "4194304");
+            p.put("auto.create.topics.enable", "false");
+            Path config = nodeDir.resolve("server.properties");
+            try (Writer out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+                p.store(out, "a node of FailoverIT's cluster");
+            }
+            try (PrintStream quiet = new PrintStream(java.io.OutputStream.nullOutputStream())) {
+                if (StorageTool.execute(new String[] {"format", "--cluster-id", clusterId, "--config", config.toString()}, quiet) != 0) {
+                    throw new IllegalStateException("Cannot format " + nodeDir);
+                }
+            }
+            nodes.add(new JvmProcess("kafka.Kafka", List.of(config.toString()), Map.of(), nodeDir.resolve("broker.log"), "512m"));
+        }
+    }
+
+    /** Ports free now: the sockets stay open until all are picked, so no two are the same. */
+    static List<Integer> freePorts(int count) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().map(ServerSocket::getLocalPort).toList();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    KafkaCluster start() throws Exception {
+        nodes.forEach(JvmProcess::start);
+        awaitBrokers(nodes.size());
+        return this;
+    }
+
+    String bootstrapServers() {
+        return ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
+    }
+
+    JvmProcess node(int id) {
+        return nodes.get(id - 1);
+    }
+
+    void awaitBrokers(int count) throws Exception {
+        try (Admin admin = admin()) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (true) {
+                try {
+                    if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == count) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    // not up yet
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(count + " brokers did not join within 2 minutes");
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** Waits until every replica of {@code topics} is in sync again. */
+    void awaitFullyReplicated(List<String> topics) throws Exception {
+        try (Admin admin = admin()) {
+            while (true) {
+                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
+                if (described.values().stream().flatMap(d -> d.partitions().stream()).allMatch(p -> p.isr().size() == nodes.size())) {
+                    return;
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    Admin admin() {
+        return Admin.create(Map.of("bootstrap.servers", bootstrapServers()));
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (JvmProcess node : nodes) {
+            node.close();
+        }
+    }
+}
