@@ -91,6 +91,10 @@ class FailoverIT {
                     publish(publisher, articles.subList(2 * ARTICLES / 3, ARTICLES));
                 }
                 List<EnrichedArticle> enriched = readEnriched(client);
+                if (enriched.size() < ARTICLES) { // stalled: leave the stacks in the instances' logs for the post-mortem
+                    first.dumpThreads();
+                    second.dumpThreads();
+                }
                 List<String> ids = enriched.stream().map(EnrichedArticle::getId).toList();
                 assertThat(ids).as("enriched articles").hasSize(ARTICLES);
                 assertThat(new HashSet<>(ids)).as("distinct enriched articles").hasSize(ARTICLES);

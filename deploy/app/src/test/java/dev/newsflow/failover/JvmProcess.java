@@ -49,6 +49,13 @@ final class JvmProcess implements AutoCloseable {
         }
     }
 
+    /** kill -QUIT: the JVM prints every thread's stack to its log and goes on; what a stalled process was doing. */
+    void dumpThreads() throws IOException, InterruptedException {
+        if (isAlive()) {
+            new ProcessBuilder("kill", "-QUIT", String.valueOf(process.pid())).inheritIO().start().waitFor();
+        }
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }
