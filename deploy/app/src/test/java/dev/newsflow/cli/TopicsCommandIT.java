@@ -1,6 +1,7 @@
 package dev.newsflow.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.testkit.KafkaStack;
 import dev.newsflow.testkit.KafkaStackExtension;
@@ -8,6 +9,7 @@ import dev.newsflow.topics.TopicCatalogue;
 import dev.newsflow.topics.TopicSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -61,9 +63,8 @@ class TopicsCommandIT {
         return out.toString().lines().toList();
     }
 
-    private static void awaitGone(Admin admin, List<String> names) throws Exception {
-        for (int i = 0; i < 100 && admin.listTopics().names().get().stream().anyMatch(names::contains); i++) {
-            Thread.sleep(100);
-        }
+    private static void awaitGone(Admin admin, List<String> names) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> admin.listTopics().names().get().stream().noneMatch(names::contains));
     }
 }

@@ -200,7 +200,7 @@ class FailoverIT {
 
     private static void awaitEnrichedOffsets(KafkaCluster cluster, long count) throws Exception {
         try (var admin = cluster.admin()) {
-            while (true) {
+            for (long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos(); System.nanoTime() < deadline; ) {
                 var partitions = admin.describeTopics(List.of(TopicCatalogue.ARTICLES_ENRICHED)).allTopicNames().get()
                         .get(TopicCatalogue.ARTICLES_ENRICHED).partitions().stream()
                         .collect(java.util.stream.Collectors.toMap(p -> new TopicPartition(TopicCatalogue.ARTICLES_ENRICHED, p.partition()),
@@ -212,6 +212,7 @@ class FailoverIT {
                 Thread.sleep(500);
             }
         }
+        throw new IllegalStateException("Fewer than " + count + " enriched articles within 3 minutes");
     }
 
     private static void awaitReady(int port) throws InterruptedException {

@@ -1,5 +1,7 @@
 package dev.newsflow.failover;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -8,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +20,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.Uuid;
 
 /** A KRaft cluster of combined broker-controller nodes, each its own JVM: replication 3, min.insync.replicas 2. */
@@ -96,35 +98,19 @@ final class KafkaCluster implements AutoCloseable {
         return nodes.get(id - 1);
     }
 
-    void awaitBrokers(int count) throws Exception {
+    void awaitBrokers(int count) {
         try (Admin admin = admin()) {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (true) {
-                try {
-                    if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == count) {
-                        return;
-                    }
-                } catch (Exception e) {
-                    // not up yet
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(count + " brokers did not join within 2 minutes");
-                }
-                Thread.sleep(200);
-            }
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                    .until(() -> admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() == count);
         }
     }
 
     /** Waits until every replica of {@code topics} is in sync again. */
-    void awaitFullyReplicated(List<String> topics) throws Exception {
+    void awaitFullyReplicated(List<String> topics) {
         try (Admin admin = admin()) {
-            while (true) {
-                Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get();
-                if (described.values().stream().flatMap(d -> d.partitions().stream()).allMatch(p -> p.isr().size() == nodes.size())) {
-                    return;
-                }
-                Thread.sleep(200);
-            }
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> admin.describeTopics(topics).allTopicNames().get().values().stream()
+                            .flatMap(d -> d.partitions().stream()).allMatch(p -> p.isr().size() == nodes.size()));
         }
     }
 
