@@ -41,8 +41,12 @@ public final class Gazetteer {
         }
     }
 
-    /** An office, its country, the generic titles that name it, and its holders in time order. */
-    public record Office(String id, String label, String kind, Country country, List<String> titles, List<Term> terms) {
+    /**
+     * An office, its country, the generic titles that name it, and its holders in time order. A secondary office is
+     * held by virtue of another one (personal union, ex officio), so it never names the person first.
+     */
+    public record Office(String id, String label, String kind, boolean secondary, Country country, List<String> titles,
+                         List<Term> terms) {
         public Optional<Term> holderOn(LocalDate date) {
             return terms.stream().filter(t -> t.covers(date)).max(Comparator.comparing(t -> !t.acting()));
         }
@@ -83,15 +87,16 @@ public final class Gazetteer {
         return officesByPerson.getOrDefault(personId, List.of());
     }
 
-    /** The office the person held on {@code date}, else the last one before it, else their first. */
+    /** The office the person held on {@code date} (a primary one first), else the last one before it. */
     public Optional<Office> officeFor(String personId, LocalDate date) {
         List<Office> held = officesOf(personId);
         Optional<Office> current = held.stream().filter(o -> o.terms().stream()
-                .anyMatch(t -> t.personId().equals(personId) && t.covers(date))).findFirst();
+                .anyMatch(t -> t.personId().equals(personId) && t.covers(date)))
+                .min(Comparator.comparing(Office::secondary));
         if (current.isPresent()) {
             return current;
         }
-        return held.stream().max(Comparator.comparing(o -> o.terms().stream()
+        return held.stream().max(Comparator.comparing((Office o) -> !o.secondary()).thenComparing(o -> o.terms().stream()
                 .filter(t -> t.personId().equals(personId) && !t.from().isAfter(date))
                 .map(Term::from).max(Comparator.naturalOrder()).orElse(LocalDate.MIN)));
     }
@@ -187,6 +192,7 @@ public final class Gazetteer {
                 List<Term> officeTerms = new ArrayList<>(terms.getOrDefault(id, List.of()));
                 officeTerms.sort(Comparator.comparing(Term::from));
                 offices.put(id, new Office(id, node.path("label").asText(id), node.path("kind").asText("head_of_state"),
+                        node.path("secondary").asBoolean(false),
                         countries.get(officeCountry.get(id)), strings(node.get("titles")), List.copyOf(officeTerms)));
             });
             return new Gazetteer(leaders, offices);
