@@ -30,13 +30,20 @@ public final class TopicCatalogue {
     private static final String SEVEN_DAYS_MS = "604800000";
     private static final String THIRTY_DAYS_MS = "2592000000";
 
+    /**
+     * Retention counts from when the broker wrote a record, not from its timestamp: a count of 2019's news carries a
+     * 2019 timestamp, and under CreateTime the broker would delete it minutes after writing it. Event time stays in
+     * the values (publishedAt, window start).
+     */
+    private static final String WRITE_TIME = "LogAppendTime";
+
     /** Articles up to 2 MiB of text, as Avro and compressed, fit with room to spare. */
-    private static final Map<String, String> ARTICLE_TOPIC = Map.of(
-            "cleanup.policy", "delete", "retention.ms", SEVEN_DAYS_MS, "compression.type", "zstd", "max.message.bytes", "4194304");
-    private static final Map<String, String> COUNT_TOPIC = Map.of(
-            "cleanup.policy", "compact,delete", "retention.ms", THIRTY_DAYS_MS, "compression.type", "zstd");
-    private static final Map<String, String> ERROR_TOPIC = Map.of(
-            "cleanup.policy", "delete", "retention.ms", THIRTY_DAYS_MS);
+    private static final Map<String, String> ARTICLE_TOPIC = Map.of("cleanup.policy", "delete", "retention.ms", SEVEN_DAYS_MS,
+            "compression.type", "zstd", "max.message.bytes", "4194304", "message.timestamp.type", WRITE_TIME);
+    private static final Map<String, String> COUNT_TOPIC = Map.of("cleanup.policy", "compact,delete", "retention.ms", THIRTY_DAYS_MS,
+            "compression.type", "zstd", "message.timestamp.type", WRITE_TIME);
+    private static final Map<String, String> ERROR_TOPIC = Map.of("cleanup.policy", "delete", "retention.ms", THIRTY_DAYS_MS,
+            "message.timestamp.type", WRITE_TIME);
 
     private static final List<TopicSpec> DEFAULTS = List.of(
             spec(ARTICLES_RAW, ARTICLE_TOPIC),

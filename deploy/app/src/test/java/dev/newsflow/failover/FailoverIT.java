@@ -67,7 +67,7 @@ class FailoverIT {
             try (JvmProcess first = instances.get(0).start(); JvmProcess second = instances.get(1).start()) {
                 awaitReady(httpPorts.get(0));
                 awaitReady(httpPorts.get(1));
-                List<RawArticle> articles = new SyntheticArticles(7, Instant.parse("2025-03-07T00:00:00Z"), Duration.ofDays(3)).next(ARTICLES);
+                List<RawArticle> articles = new SyntheticArticles(7, Instant.now(), Duration.ofDays(3)).next(ARTICLES);
                 try (ArticlePublisher publisher = ArticlePublisher.create(client)) {
                     publish(publisher, articles.subList(0, ARTICLES / 3));
                     awaitEnrichedOffsets(cluster, ARTICLES / 6);
@@ -92,6 +92,9 @@ class FailoverIT {
                 }
                 List<EnrichedArticle> enriched = readEnriched(client);
                 if (enriched.size() < ARTICLES) { // stalled: leave the stacks in the instances' logs for the post-mortem
+                    try (var admin = cluster.admin()) {
+                        System.out.print(TransactionReport.of(admin, cluster.bootstrapServers(), TopicCatalogue.defaults().stream().map(TopicSpec::name).toList()));
+                    }
                     first.dumpThreads();
                     second.dumpThreads();
                 }
