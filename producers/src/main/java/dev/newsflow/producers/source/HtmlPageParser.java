@@ -20,8 +20,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * An HTML page: title from {@code og:title} or {@code <title>}, date from {@code article:published_time},
- * {@code <time datetime>} or JSON-LD {@code datePublished}, URL from {@code <link rel=canonical>} or {@code og:url}.
+ * An HTML page: title from {@code og:title} or {@code <title>} without the site name ({@link PageTitle}), date
+ * from {@code article:published_time}, {@code <time datetime>} or JSON-LD {@code datePublished}, URL from {@code <link rel=canonical>} or {@code og:url}.
  * The page itself is kept as the body (content type text/html): the cleaning stage takes the article out of it.
  */
 public final class HtmlPageParser implements ArticleParser {
@@ -29,21 +29,25 @@ public final class HtmlPageParser implements ArticleParser {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DECLARED_CHARSET =
             Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_\\-:.]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DATE_IN_PATH = Pattern.compile("/((?:19|20)\\d\\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\\d|3[01])(?:/|-|$)");
+    /** Some pages wrap their JSON-LD in a CDATA section, as XHTML once needed. */
+    private static final Pattern CDATA = Pattern.compile("^\\s*(?://\\s*)?<!\\[CDATA\\[|(?://\\s*)?]]>\\s*$");
     private static final String[] DATE_METAS = {
         "meta[property=article:published_time]", "meta[name=article:published_time]", "meta[itemprop=datePublished]",
         "meta[name=pubdate]", "meta[name=publishdate]", "meta[name=date]", "meta[name=dc.date.issued]",
-        "meta[name=parsely-pub-date]", "meta[property=og:published_time]"
+        "meta[name=parsely-pub-date]", "meta[property=og:published_time]", "meta[name=dc.date]",
+        "meta[name=sailthru.date]", "meta[itemprop=dateCreated]"
     };
 
     @Override
     public ParseResult parse(SourceDocument document) {
         String html = Text.decode(document.content(), declaredCharset(document.content()));
         Document page = Jsoup.parse(html);
-        String title = firstNonBlank(meta(page, "meta[property=og:title]"), meta(page, "meta[name=twitter:title]"),
-                page.title(), text(page.selectFirst("h1")));
-        Instant published = publishedAt(page).orElse(null);
         String url = firstNonBlank(attr(page.selectFirst("link[rel=canonical]"), "href"), meta(page, "meta[property=og:url]"));
-        String source = firstNonBlank(meta(page, "meta[property=og:site_name]"), host(url));
+        Instant published = publishedAt(page).or(() -> dateInPath(url)).orElse(null);
+        String siteName = firstNonBlank(meta(page, "meta[property=og:site_name]"), meta(page, "meta[name=application-name]"));
+        String title = PageTitle.of(page, jsonLd(page, "headline").orElse(null), siteName, url);
+        String source = firstNonBlank(siteName, host(url));
         String lang = page.selectFirst("html") == null ? null : page.selectFirst("html").attr("lang");
         String language = Text.isBlank(lang) ? null : lang.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
         return ParseResult.of(new ParsedArticle(title, html, "text/html", url, source, published, language, List.of(), null, null));
@@ -56,23 +60,34 @@ public final class HtmlPageParser implements ArticleParser {
                 return date;
             }
         }
-        Optional<Instant> jsonLd = page.select("script[type=application/ld+json]").stream()
-                .map(s -> datePublished(s.data())).flatMap(Optional::stream).findFirst();
+        Optional<Instant> jsonLd = jsonLd(page, "datePublished").flatMap(Dates::parse);
         if (jsonLd.isPresent()) {
             return jsonLd;
         }
         return Dates.parse(attr(page.selectFirst("time[datetime]"), "datetime"));
     }
 
-    /** The first {@code datePublished} anywhere in a JSON-LD block (also inside {@code @graph} and arrays). */
-    private static Optional<Instant> datePublished(String json) {
-        try {
-            JsonNode node = JSON.readTree(json);
-            return node == null ? Optional.empty() : node.findValues("datePublished").stream()
-                    .map(v -> Dates.parse(v.asText())).flatMap(Optional::stream).findFirst();
-        } catch (JacksonException e) {
-            return Optional.empty(); // broken JSON-LD is common on real pages: the other sources of a date remain
+    /** A date in the path of the article's URL, as many sites write it: {@code /2015/09/17/} or {@code /2015-09-17/}. */
+    private static Optional<Instant> dateInPath(String url) {
+        Matcher m = url == null ? null : DATE_IN_PATH.matcher(url);
+        return m != null && m.find() ? Dates.parse(m.group(1) + "-" + m.group(2) + "-" + m.group(3)) : Optional.empty();
+    }
+
+    /** The first value of {@code field} anywhere in the page's JSON-LD blocks (also inside {@code @graph} and arrays). */
+    private static Optional<String> jsonLd(Document page, String field) {
+        for (Element script : page.select("script[type=application/ld+json]")) {
+            try {
+                JsonNode node = JSON.readTree(CDATA.matcher(script.data()).replaceAll(""));
+                Optional<String> value = node == null ? Optional.empty() : node.findValues(field).stream()
+                        .filter(JsonNode::isValueNode).map(JsonNode::asText).filter(v -> !v.isBlank()).findFirst();
+                if (value.isPresent()) {
+                    return value;
+                }
+            } catch (JacksonException e) {
+                // broken JSON-LD is common on real pages: the other blocks and the other sources remain
+            }
         }
+        return Optional.empty();
     }
 
     private static Charset declaredCharset(byte[] content) {
@@ -94,10 +109,6 @@ public final class HtmlPageParser implements ArticleParser {
 
     private static String attr(Element element, String name) {
         return element == null ? null : element.attr(name);
-    }
-
-    private static String text(Element element) {
-        return element == null ? null : element.text();
     }
 
     private static String host(String url) {

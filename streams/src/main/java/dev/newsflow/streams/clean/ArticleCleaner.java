@@ -78,7 +78,7 @@ public final class ArticleCleaner {
         return new Cleaned(String.join("\n\n", kept), dateline);
     }
 
-    static int wordCount(String text) {
+    public static int wordCount(String text) {
         int words = 0;
         boolean inWord = false;
         for (int i = 0; i < text.length(); i++) {
