@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks on this machine, printing their figures.",
-        subcommands = {PipelineBenchCommand.class, PublishBenchCommand.class, EngineBenchCommand.class})
+        subcommands = {PipelineBenchCommand.class, PublishBenchCommand.class, EngineBenchCommand.class, PageBenchCommand.class})
 public final class BenchCommand {
 }
