@@ -14,11 +14,22 @@ import java.util.Map;
 public final class ArticleRules {
 
     public static final int DEFAULT_MAX_BODY_BYTES = 2 * 1024 * 1024;
+    /** Set in an article's metadata when its date is the time it was read, for want of a published date. */
+    public static final String DATE_SOURCE = "dateSource";
+
+    /** What happens to an article without a date: it is refused, or dated by when it was read. */
+    public enum Undated { REJECT, FETCHED }
 
     private final int maxBodyBytes;
+    private final Undated undated;
 
     public ArticleRules(int maxBodyBytes) {
+        this(maxBodyBytes, Undated.REJECT);
+    }
+
+    public ArticleRules(int maxBodyBytes, Undated undated) {
         this.maxBodyBytes = maxBodyBytes;
+        this.undated = undated;
     }
 
     /** The reason the article cannot be published, or null when it can. */
@@ -26,8 +37,8 @@ public final class ArticleRules {
         if (article.title() == null || article.title().isBlank()) {
             return "no title";
         }
-        if (article.publishedAt() == null) {
-            return "no usable date";
+        if (article.publishedAt() == null && undated == Undated.REJECT) {
+            return "no usable date (--undated fetched dates such articles by when they are read)";
         }
         if (article.body() == null || article.body().isBlank()) {
             return "empty body";
@@ -56,6 +67,9 @@ public final class ArticleRules {
         if (article.location() != null) {
             metadata.put("location", article.location());
         }
+        if (article.publishedAt() == null) {
+            metadata.put(DATE_SOURCE, "fetched");
+        }
         if (url == null && article.url() != null && !article.url().isBlank()) {
             metadata.put("rawUrl", article.url()); // not an absolute http(s) URL: kept, but it does not make the id
         }
@@ -67,7 +81,7 @@ public final class ArticleRules {
                 .setBody(article.body())
                 .setContentType(article.contentType())
                 .setLanguage(article.language())
-                .setPublishedAt(article.publishedAt())
+                .setPublishedAt(article.publishedAt() != null ? article.publishedAt() : fetchedAt)
                 .setFetchedAt(fetchedAt)
                 .setTags(article.tags())
                 .setMetadata(metadata)

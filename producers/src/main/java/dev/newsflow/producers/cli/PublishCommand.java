@@ -67,6 +67,10 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "N", defaultValue = "0", description = "Publish at most N articles per second (default: no limit).")
     double rate;
 
+    @Option(names = "--undated", paramLabel = "POLICY", defaultValue = "REJECT",
+            description = "Articles without a date: reject them (default), or date them by when they are read: ${COMPLETION-CANDIDATES}.")
+    ArticleRules.Undated undated;
+
     @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "2097152",
             description = "Reject articles whose body is larger (default: ${DEFAULT-VALUE}, 2 MiB).")
     int maxBodyBytes;
@@ -97,7 +101,7 @@ public final class PublishCommand implements Callable<Integer> {
         FeedFetcher fetcher = new FeedFetcher(maxDocumentBytes);
         ArticlePublisher publisher = dryRun ? null : ArticlePublisher.create(client.settings(), topic);
         Publication.Sink sink = dryRun ? article -> printed(out, article) : publisher::publish;
-        Publication publication = new Publication(sink, new ArticleRules(maxBodyBytes), format, mapping, rate,
+        Publication publication = new Publication(sink, new ArticleRules(maxBodyBytes, undated), format, mapping, rate,
                 new ErrorLines(err), Clock.systemUTC());
 
         List<String> expanded = reader.expand(inputs, publication::reject);

@@ -58,6 +58,11 @@ public final class EnrichCommand implements Callable<Integer> {
     @Option(names = "--json-field", paramLabel = "FIELD=NAME[,NAME...]", description = "JSON field mapping, as for publish.")
     List<String> jsonFields = List.of();
 
+    @Option(names = "--undated", paramLabel = "POLICY", defaultValue = "FETCHED",
+            description = "Articles without a date: enrich them as of today and print publishedAt null (fetched, the default), "
+                    + "or reject them as publish does (reject).")
+    ArticleRules.Undated undated;
+
     @Option(names = "--text", description = "Also print the cleaned text of each article.")
     boolean withText;
 
@@ -80,13 +85,14 @@ public final class EnrichCommand implements Callable<Integer> {
             LocalDate date = LocalDate.ofInstant(clean.getPublishedAt(), ZoneOffset.UTC);
             Enrichment found = engine.enrich(clean.getTitle(), clean.getText(), date, clean.getWordCount());
             try {
-                out.println(JSON.writeValueAsString(line(raw.getMetadata().get("origin"), clean, found)));
+                boolean dated = !raw.getMetadata().containsKey(ArticleRules.DATE_SOURCE);
+                out.println(JSON.writeValueAsString(line(raw.getMetadata().get("origin"), clean, dated, found)));
             } catch (IOException e) {
                 return CompletableFuture.failedFuture(e);
             }
             return CompletableFuture.completedFuture(null);
         };
-        Publication run = new Publication(print, new ArticleRules(ArticleRules.DEFAULT_MAX_BODY_BYTES), format, mapping, 0,
+        Publication run = new Publication(print, new ArticleRules(ArticleRules.DEFAULT_MAX_BODY_BYTES, undated), format, mapping, 0,
                 new Publication.Listener() {
                     @Override
                     public void rejected(Rejection rejection) {
@@ -110,12 +116,12 @@ public final class EnrichCommand implements Callable<Integer> {
         return summary.clean() ? 0 : 1;
     }
 
-    private Map<String, Object> line(String file, CleanArticle clean, Enrichment found) {
+    private Map<String, Object> line(String file, CleanArticle clean, boolean dated, Enrichment found) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("file", file);
         line.put("id", clean.getId());
         line.put("title", clean.getTitle());
-        line.put("publishedAt", clean.getPublishedAt().toString());
+        line.put("publishedAt", dated ? clean.getPublishedAt().toString() : null);
         line.put("language", clean.getLanguage());
         line.put("leaders", found.leaders().stream().map(EnrichCommand::leader).toList());
         line.put("themes", found.themes().stream().map(EnrichCommand::theme).toList());

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.newsflow.streams.clean.html.MainContentTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -88,5 +92,29 @@ class EnrichCommandTest {
         String source = span.path("rule").asText().endsWith("@title") ? title : text;
         assertThat(source.substring(span.path("start").asInt(), span.path("end").asInt())).isEqualTo(span.path("text").asText());
         assertThat(xiCall.path("leaders").get(0).path("id").asText()).isEqualTo("Q15031");
+    }
+
+    @Test
+    void shouldEnrichAnUndatedPageAsOfTodayOrRejectItWhenAsked(@TempDir Path dir) throws Exception {
+        Path page = dir.resolve("page.html");
+        Files.writeString(page, MainContentTest.PAGE.replace("Lisbon on Tuesday", "Lisbon on Tuesday with Chancellor Scholz"));
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new EnrichCommand());
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("--text", page.toString())).isZero();
+        JsonNode article = JSON.readTree(out.toString());
+        assertThat(article.path("title").asText()).isEqualTo("Ministers agree port plan");
+        assertThat(article.path("publishedAt").isNull()).isTrue();
+        assertThat(article.path("language").asText()).isEqualTo("en");
+        assertThat(article.path("leaders")).extracting(l -> l.path("name").asText()).containsExactly("Olaf Scholz");
+        assertThat(article.path("text").asText()).startsWith("Ministers agree port plan\n\nThe finance ministers")
+                .doesNotContain("Most read", "newsletter", "cookies", "Copyright");
+
+        StringWriter err = new StringWriter();
+        CommandLine strict = new CommandLine(new EnrichCommand());
+        strict.setErr(new PrintWriter(err, true));
+        strict.setOut(new PrintWriter(new StringWriter(), true));
+        assertThat(strict.execute("--undated", "REJECT", page.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(page + ": no usable date");
     }
 }

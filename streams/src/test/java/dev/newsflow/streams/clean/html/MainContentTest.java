@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The article of a page written for these tests: every kind of clutter around it, in the usual places. */
-class MainContentTest {
+public class MainContentTest {
 
     private static final String PARAGRAPH_1 = "The finance ministers of the region met in Lisbon on Tuesday to agree on a common "
             + "approach to port investment, shipping lanes and customs, after two years of talks that stalled twice.";
@@ -20,7 +20,7 @@ class MainContentTest {
     private static final String PARAGRAPH_3 = "Critics, including several trade unions, said the agreement did little for dock "
             + "workers, whose contracts remain uncertain, and called for a second round of negotiations before the summer.";
 
-    static final String PAGE = """
+    public static final String PAGE = """
             <!DOCTYPE html><html lang="en"><head><title>Ministers agree port plan | The Daily Example</title>
             <meta property="og:site_name" content="The Daily Example"></head><body>
             <header class="site-header"><a href="/">The Daily Example</a>
