@@ -38,7 +38,7 @@ public final class ArticleRules {
             return "no title";
         }
         if (article.publishedAt() == null && undated == Undated.REJECT) {
-            return "no usable date (--undated fetched dates such articles by when they are read)";
+            return "no usable date";
         }
         if (article.body() == null || article.body().isBlank()) {
             return "empty body";

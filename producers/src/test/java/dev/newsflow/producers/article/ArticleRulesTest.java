@@ -29,6 +29,18 @@ class ArticleRulesTest {
     }
 
     @Test
+    void shouldDateAnUndatedArticleByWhenItWasReadWhenAskedAndSaySo() {
+        ArticleRules lenient = new ArticleRules(100, ArticleRules.Undated.FETCHED);
+        ParsedArticle undated = article("T", null, "body");
+        assertThat(lenient.violation(undated)).isNull();
+        Instant read = Instant.parse("2025-03-04T10:00:00Z");
+        RawArticle raw = ArticleRules.toRaw(undated, "pages/a.html", read);
+        assertThat(raw.getPublishedAt()).isEqualTo(read);
+        assertThat(raw.getMetadata()).containsEntry(ArticleRules.DATE_SOURCE, "fetched");
+        assertThat(raw.getId()).isEqualTo(ArticleRules.toRaw(undated, "pages/a.html", read.plusSeconds(60)).getId());
+    }
+
+    @Test
     void shouldBuildTheRecordWithCanonicalUrlItsIdAndWhereItCameFrom() {
         RawArticle raw = ArticleRules.toRaw(article("T", DAY, "body"), "feeds/a.jsonl", Instant.parse("2025-03-04T00:00:00Z"));
         assertThat(raw.getUrl()).isEqualTo("https://www.example.org/a");
