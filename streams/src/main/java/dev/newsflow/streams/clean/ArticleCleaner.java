@@ -26,7 +26,7 @@ public final class ArticleCleaner {
     }
 
     public CleanArticle clean(RawArticle raw) {
-        Cleaned cleaned = clean(raw.getBody(), raw.getContentType());
+        Cleaned cleaned = clean(raw.getBody(), raw.getContentType(), raw.getTitle());
         String detected = languages.detect(cleaned.text());
         return CleanArticle.newBuilder()
                 .setId(raw.getId())
@@ -50,6 +50,12 @@ public final class ArticleCleaner {
     }
 
     public static Cleaned clean(String body, String contentType) {
+        return clean(body, contentType, null);
+    }
+
+    /** The text of a body without a first paragraph that only repeats the title (a page's h1): it is counted once. */
+    public static Cleaned clean(String body, String contentType, String title) {
+        String heading = title == null ? null : TextNormalizer.normalize(title);
         List<String> paragraphs = switch (contentType == null ? "" : contentType.toLowerCase(Locale.ROOT)) {
             case "text/html" -> HtmlText.paragraphs(body);
             case "text/markdown" -> MarkdownText.paragraphs(body);
@@ -59,7 +65,7 @@ public final class ArticleCleaner {
         String dateline = null;
         for (String paragraph : paragraphs) {
             String text = TextNormalizer.normalize(paragraph);
-            if (text.isEmpty() || Boilerplate.is(text)) {
+            if (text.isEmpty() || Boilerplate.is(text) || (kept.size() < 2 && text.equalsIgnoreCase(heading))) {
                 continue;
             }
             text = Captions.strip(text);

@@ -83,10 +83,10 @@ class DashboardIT {
             Document page = Jsoup.parse(render(base + "/"));
 
             assertThat(page.body().attr("data-loaded")).as("status: %s", page.select("#status").text()).isEqualTo("true");
-            assertThat(page.select("#top-leaders-24h-1h li").stream().map(li -> li.select(".name").text() + " " + li.select(".count").text()))
+            assertThat(page.select("#top-leaders-24h-1h li").stream().map(li -> li.select(".name").text() + " " + li.select(".count").text()).toList())
                     .startsWith(
                     "Justin Trudeau 2 articles, 4 mentions", "Donald Trump 2 articles, 3 mentions",
-                    "Recep Tayyip Erdoğan 1 article, 5 mentions");
+                    "Recep Tayyip Erdoğan 1 article, 4 mentions");
             assertThat(page.select("#top-leaders-24h-1h li")).hasSize(10);
             assertThat(page.select("#window-leaders-24h-1h").text()).isEqualTo("24h-1h: 2025-03-06 12:00 UTC to 2025-03-07 12:00 UTC");
             assertThat(page.select("#top-themes-24h-1h li")).isNotEmpty();

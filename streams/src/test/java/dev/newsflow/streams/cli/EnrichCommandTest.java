@@ -107,7 +107,7 @@ class EnrichCommandTest {
         assertThat(article.path("publishedAt").isNull()).isTrue();
         assertThat(article.path("language").asText()).isEqualTo("en");
         assertThat(article.path("leaders")).extracting(l -> l.path("name").asText()).containsExactly("Olaf Scholz");
-        assertThat(article.path("text").asText()).startsWith("Ministers agree port plan\n\nThe finance ministers")
+        assertThat(article.path("text").asText()).startsWith("The finance ministers") // the h1 repeats the title: once is enough
                 .doesNotContain("Most read", "newsletter", "cookies", "Copyright");
 
         StringWriter err = new StringWriter();
