@@ -57,7 +57,12 @@ final class PipelineBenchCommand implements Callable<Integer> {
             try (Admin admin = Admin.create(client)) {
                 TopicCreator.createMissing(admin, TopicCatalogue.defaults());
             }
-            try (ArticlePublisher publisher = ArticlePublisher.create(client)) {
+            // One request in flight per partition: right after the topics are created, a first batch that meets
+            // NOT_LEADER_OR_FOLLOWER would otherwise be overtaken by the next ones and then fail with OutOfOrderSequence
+            // for ever (Kafka 4.4 takes any first sequence from an idempotent producer it has no state for).
+            Map<String, Object> preload = new HashMap<>(client);
+            preload.put("max.in.flight.requests.per.connection", 1);
+            try (ArticlePublisher publisher = ArticlePublisher.create(preload)) {
                 List<CompletableFuture<?>> acks = new ArrayList<>();
                 for (RawArticle article : batch) {
                     acks.add(publisher.publish(article));

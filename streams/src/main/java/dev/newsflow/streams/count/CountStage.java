@@ -19,6 +19,7 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
@@ -29,8 +30,8 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Counts mentions per leader, theme and leader-theme pair in every window definition: one repartition by count key,
- * one live aggregation and one final (on window close) aggregation per definition, then each result to its
- * dimension's topic. Late mentions go to {@code news.late}.
+ * one aggregation per definition whose updates are the live counts and, held until the window closes, the final ones;
+ * each result to its dimension's topic. Late mentions go to {@code news.late}.
  */
 public final class CountStage {
 
@@ -81,14 +82,14 @@ public final class CountStage {
         KStream<String, WindowedCount> live = null;
         KStream<String, WindowedCount> closed = null;
         for (WindowSpec spec : settings.windows()) {
-            KStream<String, WindowedCount> liveCounts = grouped.windowedBy(spec.windows(settings.grace()))
+            // one aggregation per definition: its updates are the live counts, and held until the window closes, the final ones
+            KTable<Windowed<String>, Tally> counts = grouped.windowedBy(spec.windows(settings.grace()))
                     .aggregate(() -> Tally.EMPTY, (key, mention, tally) -> tally.add(mention), Named.as("count-" + spec.name()),
-                            store(storeName(spec), settings.retention(), spec, settings.grace()))
+                            store(storeName(spec), settings.retention(), spec, settings.grace()));
+            KStream<String, WindowedCount> liveCounts = counts
                     .toStream(Named.as("count-" + spec.name() + "-updates"))
                     .map((window, tally) -> output(window, tally, spec, false, clock), Named.as("to-count-" + spec.name()));
-            KStream<String, WindowedCount> finalCounts = grouped.windowedBy(spec.windows(settings.grace()))
-                    .aggregate(() -> Tally.EMPTY, (key, mention, tally) -> tally.add(mention), Named.as("final-count-" + spec.name()),
-                            store("final-" + storeName(spec), Duration.ZERO, spec, settings.grace()))
+            KStream<String, WindowedCount> finalCounts = counts
                     .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
                             .withName("until-" + spec.name() + "-closes"))
                     .toStream(Named.as("final-count-" + spec.name() + "-results"))
