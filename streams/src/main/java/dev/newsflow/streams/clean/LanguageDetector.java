@@ -17,7 +17,7 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  */
 public final class LanguageDetector {
 
-    static final int PREFIX = 1000;
+    static final int PREFIX = 400;
     private static final int MIN_LENGTH = 20;
     /** The model spreads its confidence over 103 languages: trust the best when it clearly beats the runner-up. */
     private static final double MIN_LEAD = 1.5;

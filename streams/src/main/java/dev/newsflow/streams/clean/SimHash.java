@@ -1,6 +1,5 @@
 package dev.newsflow.streams.clean;
 
-import java.util.Locale;
 
 /**
  * 64-bit SimHash of a text's word pairs (2-shingles): near-identical texts (a syndicated copy with an edited sentence) differ
@@ -17,18 +16,29 @@ public final class SimHash {
     }
 
     public static long of(String text) {
-        String[] words = text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
         int[] weights = new int[64];
         int shingles = 0;
-        for (int i = 0; i + 1 < words.length; i++) {
-            if (words[i].isEmpty()) {
+        int previousStart = -1;
+        int previousEnd = -1;
+        int i = 0;
+        while (i < text.length()) { // words are runs of letters and digits, found without a regex or a copy
+            int start = i;
+            while (i < text.length() && Character.isLetterOrDigit(text.codePointAt(i))) {
+                i += Character.charCount(text.codePointAt(i));
+            }
+            if (i == start) {
+                i += Character.charCount(text.codePointAt(i));
                 continue;
             }
-            long h = mix(fnv1a(words[i], fnv1a(words[i + 1], 0xcbf29ce484222325L)));
-            for (int bit = 0; bit < 64; bit++) {
-                weights[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+            if (previousStart >= 0) { // the pair (previous word, this word)
+                long h = mix(fnv1a(text, previousStart, previousEnd, fnv1a(text, start, i, 0xcbf29ce484222325L)));
+                for (int bit = 0; bit < 64; bit++) {
+                    weights[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+                }
+                shingles++;
             }
-            shingles++;
+            previousStart = start;
+            previousEnd = i;
         }
         long hash = 0;
         for (int bit = 0; bit < 64 && shingles > 0; bit++) {
@@ -54,10 +64,11 @@ public final class SimHash {
         return h ^ (h >>> 31);
     }
 
-    private static long fnv1a(String word, long seed) {
+    /** FNV-1a of one lower-cased word of {@code text}, then a space. */
+    private static long fnv1a(String text, int start, int end, long seed) {
         long h = seed;
-        for (int i = 0; i < word.length(); i++) {
-            h ^= word.charAt(i);
+        for (int i = start; i < end; i++) {
+            h ^= Character.toLowerCase(text.charAt(i));
             h *= 0x100000001b3L;
         }
         h ^= ' ';
