@@ -35,6 +35,8 @@ public final class ArticleCleaner {
                 .setTitle(raw.getTitle() == null ? null : TextNormalizer.normalize(raw.getTitle()))
                 .setText(cleaned.text())
                 .setDateline(cleaned.dateline())
+                .setByline(cleaned.byline())
+                .setCaptions(cleaned.captions())
                 .setLanguage(detected != null ? detected : raw.getLanguage())
                 .setPublishedAt(raw.getPublishedAt())
                 .setFetchedAt(raw.getFetchedAt())
@@ -45,8 +47,8 @@ public final class ArticleCleaner {
                 .build();
     }
 
-    /** The text of a body and its dateline. */
-    public record Cleaned(String text, String dateline) {
+    /** The text of a body, and what was set aside from it: the dateline, a web page's byline and photo captions. */
+    public record Cleaned(String text, String dateline, String byline, List<String> captions) {
     }
 
     public static Cleaned clean(String body, String contentType) {
@@ -56,11 +58,12 @@ public final class ArticleCleaner {
     /** The text of a body without a first paragraph that only repeats the title (a page's h1): it is counted once. */
     public static Cleaned clean(String body, String contentType, String title) {
         String heading = title == null ? null : TextNormalizer.normalize(title);
-        List<String> paragraphs = switch (contentType == null ? "" : contentType.toLowerCase(Locale.ROOT)) {
-            case "text/html" -> HtmlText.paragraphs(body);
-            case "text/markdown" -> MarkdownText.paragraphs(body);
-            default -> PlainText.paragraphs(body);
+        HtmlText.Page page = switch (contentType == null ? "" : contentType.toLowerCase(Locale.ROOT)) {
+            case "text/html" -> HtmlText.read(body);
+            case "text/markdown" -> new HtmlText.Page(MarkdownText.paragraphs(body), null, List.of());
+            default -> new HtmlText.Page(PlainText.paragraphs(body), null, List.of());
         };
+        List<String> paragraphs = page.paragraphs();
         List<String> kept = new ArrayList<>(paragraphs.size());
         String dateline = null;
         for (String paragraph : paragraphs) {
@@ -81,7 +84,9 @@ public final class ArticleCleaner {
             }
             kept.add(text);
         }
-        return new Cleaned(String.join("\n\n", kept), dateline);
+        List<String> captions = page.captions().stream().map(TextNormalizer::normalize).toList();
+        String byline = page.byline() == null ? null : TextNormalizer.normalize(page.byline());
+        return new Cleaned(String.join("\n\n", kept), dateline, byline, captions);
     }
 
     public static int wordCount(String text) {

@@ -20,8 +20,17 @@ public final class HtmlText {
     private HtmlText() {
     }
 
+    /** The article of a page: its paragraphs in order, the byline and the photo captions set aside from them. */
+    public record Page(List<String> paragraphs, String byline, List<String> captions) {
+    }
+
     public static List<String> paragraphs(String html) {
-        Element root = MainContent.extract(html).content();
+        return read(html).paragraphs();
+    }
+
+    public static Page read(String html) {
+        MainContent.Extracted extracted = MainContent.extract(html);
+        Element root = extracted.content();
         List<String> paragraphs = new ArrayList<>();
         Elements blocks = root.select(BLOCKS);
         if (blocks.isEmpty()) {
@@ -35,7 +44,7 @@ public final class HtmlText {
                 }
             }
         }
-        return paragraphs;
+        return new Page(paragraphs, extracted.byline(), extracted.captions());
     }
 
     /** The text of a block outside the blocks inside it. */

@@ -123,10 +123,12 @@ public final class EnrichCommand implements Callable<Integer> {
         line.put("title", clean.getTitle());
         line.put("publishedAt", dated ? clean.getPublishedAt().toString() : null);
         line.put("language", clean.getLanguage());
+        line.put("byline", clean.getByline());
         line.put("leaders", found.leaders().stream().map(EnrichCommand::leader).toList());
         line.put("themes", found.themes().stream().map(EnrichCommand::theme).toList());
         if (withText) {
             line.put("dateline", clean.getDateline());
+            line.put("captions", clean.getCaptions());
             line.put("text", clean.getText());
         }
         return line;

@@ -34,6 +34,8 @@ public final class EnrichedArticles {
                 .setTitle(article.getTitle())
                 .setText(article.getText())
                 .setDateline(article.getDateline())
+                .setByline(article.getByline())
+                .setCaptions(article.getCaptions())
                 .setLanguage(article.getLanguage())
                 .setPublishedAt(article.getPublishedAt())
                 .setWordCount(article.getWordCount())

@@ -106,6 +106,8 @@ class EnrichCommandTest {
         assertThat(article.path("title").asText()).isEqualTo("Ministers agree port plan");
         assertThat(article.path("publishedAt").isNull()).isTrue();
         assertThat(article.path("language").asText()).isEqualTo("en");
+        assertThat(article.path("byline").asText()).isEqualTo("By Ann Example");
+        assertThat(article.path("captions")).extracting(JsonNode::asText).containsExactly("Cranes at the port of Lisbon. (Photo by A. Person)");
         assertThat(article.path("leaders")).extracting(l -> l.path("name").asText()).containsExactly("Olaf Scholz");
         assertThat(article.path("text").asText()).startsWith("The finance ministers") // the h1 repeats the title: once is enough
                 .doesNotContain("Most read", "newsletter", "cookies", "Copyright");

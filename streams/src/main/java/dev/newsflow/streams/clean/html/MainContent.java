@@ -31,8 +31,10 @@ public final class MainContent {
     private static final Set<String> UNLIKELY_ROLES = Set.of("menu", "menubar", "complementary", "navigation",
             "alert", "alertdialog", "dialog");
     private static final String REMOVED_ALWAYS = "script, style, noscript, template, link, meta, iframe, svg, canvas, "
-            + "object, embed, input, textarea, select, button, nav, aside, footer, figure, figcaption, picture, video, "
-            + "audio, [hidden], [aria-hidden=true], [style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
+            + "object, embed, input, textarea, select, button, nav, aside, footer, picture, video, audio, [hidden], "
+            + "[aria-hidden=true], [style~=(?i)display:\\s*none], [style~=(?i)visibility:\\s*hidden]";
+    /** A figure becomes an empty placeholder holding its caption: out of the text and the scores, but still in place. */
+    private static final String CAPTION = "newsflow-caption";
 
     /** The rules a pass applies; each later pass drops one. */
     private record Pass(boolean stripUnlikely, boolean weighClasses, boolean cleanConditionally) {
@@ -41,8 +43,11 @@ public final class MainContent {
     private static final List<Pass> PASSES = List.of(new Pass(true, true, true), new Pass(false, true, true),
             new Pass(false, false, true), new Pass(false, false, false));
 
-    /** What was found: the content element (detached, in its own document) and the byline, when the page had one. */
-    public record Extracted(Element content, String byline) {
+    /**
+     * What was found: the content element (detached, in its own document), the byline when the page had one, and the
+     * captions of the figures inside the content, in order.
+     */
+    public record Extracted(Element content, String byline, List<String> captions) {
     }
 
     private MainContent() {
@@ -78,13 +83,35 @@ public final class MainContent {
         Extracted run() {
             Element body = page.body();
             body.select(REMOVED_ALWAYS).remove();
+            setCaptionsAside(body);
             removeClutter(body);
             paragraphsFromLooseDivs(body);
             List<Element> candidates = scoreParagraphs(body);
             Element top = topCandidate(body, candidates);
             Element content = withSiblings(top);
             ContentCleaner.clean(content, scores, pass.weighClasses(), pass.cleanConditionally());
-            return new Extracted(content, byline);
+            List<String> captions = new ArrayList<>();
+            for (Element caption : content.select(CAPTION)) {
+                captions.add(caption.attr("text"));
+                caption.remove();
+            }
+            return new Extracted(content, byline, List.copyOf(captions));
+        }
+
+        /** Each figure (and a loose figcaption) gives way to a text-less placeholder that remembers its caption. */
+        private static void setCaptionsAside(Element body) {
+            for (Element figure : body.select("figure, figcaption")) {
+                if (figure.parent() == null) {
+                    continue; // a figcaption of a figure already replaced
+                }
+                Element caption = figure.is("figcaption") ? figure : figure.selectFirst("figcaption");
+                String text = caption == null ? "" : caption.text().strip();
+                if (text.isEmpty()) {
+                    figure.remove();
+                } else {
+                    figure.replaceWith(new Element(CAPTION).attr("text", text));
+                }
+            }
         }
 
         /** Unlikely blocks out by class, id and role; the byline kept aside. */

@@ -67,8 +67,11 @@ public class MainContentTest {
     }
 
     @Test
-    void shouldSetTheBylineAside() {
-        assertThat(MainContent.extract(PAGE).byline()).isEqualTo("By Ann Example");
+    void shouldSetTheBylineAndTheCaptionsAside() {
+        MainContent.Extracted extracted = MainContent.extract(PAGE);
+        assertThat(extracted.byline()).isEqualTo("By Ann Example");
+        assertThat(extracted.captions()).containsExactly("Cranes at the port of Lisbon. (Photo by A. Person)");
+        assertThat(extracted.content().text()).doesNotContain("Cranes");
     }
 
     @Test
