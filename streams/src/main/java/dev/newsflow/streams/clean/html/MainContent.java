@@ -1,6 +1,7 @@
 package dev.newsflow.streams.clean.html;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * The article of a web page and nothing else, found the way Mozilla's Readability finds it: clutter removed by its
@@ -23,6 +26,8 @@ public final class MainContent {
     /** Below this many characters a pass is thought to have lost the article and the next, looser pass runs. */
     static final int MIN_ARTICLE_CHARS = 500;
     private static final int MAX_ANCESTORS = 5;
+    /** Real pages nest a few dozen levels deep; beyond this, nesting is flattened. */
+    static final int MAX_DEPTH = 100;
     private static final int MIN_PARAGRAPH_CHARS = 25;
     private static final int TOP_CANDIDATES = 5;
     private static final Set<String> SCORED = Set.of("section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre");
@@ -82,6 +87,7 @@ public final class MainContent {
 
         Extracted run() {
             Element body = page.body();
+            flattenDeepNesting(body);
             body.select(REMOVED_ALWAYS).remove();
             setCaptionsAside(body);
             removeClutter(body);
@@ -96,6 +102,23 @@ public final class MainContent {
                 caption.remove();
             }
             return new Extracted(content, byline, List.copyOf(captions));
+        }
+
+        /**
+         * What is nested deeper than any real page nests is kept as one paragraph of its text: every rule below looks
+         * at an element's subtree, so a hostile page of 100,000 nested divs would otherwise cost quadratic time.
+         */
+        private static void flattenDeepNesting(Element body) {
+            List<Element> atLimit = new ArrayList<>();
+            NodeTraversor.traverse((node, depth) -> {
+                if (depth == MAX_DEPTH && node instanceof Element e && e.childrenSize() > 0) {
+                    atLimit.add(e);
+                }
+            }, body);
+            for (Element e : atLimit) { // disjoint subtrees: linear in the page
+                String text = e.text();
+                e.empty().appendElement("p").text(text);
+            }
         }
 
         /** Each figure (and a loose figcaption) gives way to a text-less placeholder that remembers its caption. */
@@ -146,20 +169,37 @@ public final class MainContent {
 
         /** A div holding only text and inline elements is a paragraph; inline runs between blocks become paragraphs. */
         private void paragraphsFromLooseDivs(Element body) {
+            Set<Element> holdingBlocks = holdingBlocks(body);
             for (Element div : body.select("div")) {
-                if (!hasBlockInside(div)) {
+                if (!holdingBlocks.contains(div)) {
                     div.tagName("p");
                 } else {
-                    wrapInlineRuns(div);
+                    wrapInlineRuns(div, holdingBlocks);
                 }
             }
         }
 
-        private static void wrapInlineRuns(Element div) {
+        /** The elements with a block element somewhere inside, in one pass from the leaves up (linear in the page). */
+        private static Set<Element> holdingBlocks(Element body) {
+            Set<Element> holding = Collections.newSetFromMap(new IdentityHashMap<>());
+            Elements all = body.getAllElements();
+            for (int i = all.size() - 1; i >= 0; i--) { // descendants come after their ancestors in document order
+                Element e = all.get(i);
+                for (Element child : e.children()) {
+                    if (BLOCK_CHILDREN.contains(child.normalName()) || holding.contains(child)) {
+                        holding.add(e);
+                        break;
+                    }
+                }
+            }
+            return holding;
+        }
+
+        private static void wrapInlineRuns(Element div, Set<Element> holdingBlocks) {
             List<Node> run = new ArrayList<>();
             for (Node child : new ArrayList<>(div.childNodes())) {
                 boolean inline = child instanceof TextNode
-                        || (child instanceof Element e && !BLOCK_CHILDREN.contains(e.normalName()) && !hasBlockInside(e));
+                        || (child instanceof Element e && !BLOCK_CHILDREN.contains(e.normalName()) && !holdingBlocks.contains(e));
                 if (inline) {
                     run.add(child);
                 } else {
@@ -169,14 +209,6 @@ public final class MainContent {
             wrap(run);
         }
 
-        private static boolean hasBlockInside(Element e) {
-            for (Element child : e.children()) {
-                if (BLOCK_CHILDREN.contains(child.normalName()) || hasBlockInside(child)) {
-                    return true;
-                }
-            }
-            return false;
-        }
 
         private static void wrap(List<Node> run) {
             boolean hasText = run.stream().anyMatch(n -> n instanceof TextNode t ? !t.isBlank()

@@ -75,6 +75,14 @@ public class MainContentTest {
     }
 
     @Test
+    void shouldCleanDeeplyNestedAndUnclosedMarkupWithoutFailing() {
+        String nested = "<div>".repeat(100_000) + "<p>" + "Deep text. ".repeat(60) + "</p>";
+        assertThat(HtmlText.paragraphs(nested)).containsExactly(("Deep text. ".repeat(60)).strip());
+        String unclosed = "<html><body><article><p>" + "Words and more words, ".repeat(40) + "<li><td><blockquote><table>";
+        assertThat(ArticleCleaner.clean(unclosed, "text/html").text()).startsWith("Words and more words,");
+    }
+
+    @Test
     void shouldKeepAShortPageWhole() {
         assertThat(HtmlText.paragraphs("<p>One short paragraph.</p><p>And a second.</p>"))
                 .containsExactly("One short paragraph.", "And a second.");
