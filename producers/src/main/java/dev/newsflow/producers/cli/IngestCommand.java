@@ -49,13 +49,18 @@ public final class IngestCommand implements Callable<Integer> {
     @Option(names = "--max-body-bytes", defaultValue = "2097152", description = "Largest article body (default: ${DEFAULT-VALUE}, 2 MiB).")
     int maxBodyBytes;
 
+    @Option(names = "--max-requests-per-second", defaultValue = "${env:NEWSFLOW_INGEST_MAX_REQUESTS_PER_SECOND:-100}",
+            description = "Requests served per second, in bursts of as many; more get 429 (default: ${DEFAULT-VALUE}; 0: no limit).")
+    double maxRequestsPerSecond;
+
     @Override
     public Integer call() throws Exception {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         try (ArticlePublisher publisher = ArticlePublisher.create(client.settings(), topic);
                 IngestServer server = IngestServer.start(new IngestServer.Settings(host, port, Optional.ofNullable(token),
-                        maxRequestBytes, new ArticleRules(maxBodyBytes), JsonFieldMapping.defaults()), publisher::publish,
+                        maxRequestBytes, new ArticleRules(maxBodyBytes), JsonFieldMapping.defaults(), maxRequestsPerSecond),
+                        publisher::publish,
                         Clock.systemUTC())) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopped.countDown();

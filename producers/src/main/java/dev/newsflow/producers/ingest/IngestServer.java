@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code POST /articles}: one JSON article, a JSON array or JSON Lines. Answers 202 with the ids once the broker has
  * acknowledged every accepted article (with the rejected ones and their reasons, if any), 400 when none could be
- * accepted, 413 over the size limit, 401 without the bearer token when one is set, 503 when Kafka did not take them.
+ * accepted, 413 over the size limit, 401 without the bearer token when one is set, 429 over the request rate (with
+ * Retry-After), 503 when Kafka did not take them.
  * {@code GET /health} answers 200.
  */
 public final class IngestServer implements AutoCloseable {
@@ -44,7 +45,7 @@ public final class IngestServer implements AutoCloseable {
 
     /** What the server needs from its environment. */
     public record Settings(String host, int port, Optional<String> token, int maxRequestBytes, ArticleRules rules,
-            JsonFieldMapping mapping) {
+            JsonFieldMapping mapping, double maxRequestsPerSecond) {
     }
 
     private final HttpServer server;
@@ -52,6 +53,7 @@ public final class IngestServer implements AutoCloseable {
     private final Settings settings;
     private final Function<RawArticle, CompletableFuture<?>> publisher;
     private final Clock clock;
+    private final RequestRate rate;
 
     private IngestServer(HttpServer server, ExecutorService executor, Settings settings,
             Function<RawArticle, CompletableFuture<?>> publisher, Clock clock) {
@@ -60,6 +62,7 @@ public final class IngestServer implements AutoCloseable {
         this.settings = settings;
         this.publisher = publisher;
         this.clock = clock;
+        this.rate = new RequestRate(settings.maxRequestsPerSecond(), System.nanoTime());
     }
 
     /** Starts serving; {@code publisher} sends an article and completes when the broker has it. */
@@ -90,6 +93,12 @@ public final class IngestServer implements AutoCloseable {
             if (!exchange.getRequestMethod().equals("POST")) {
                 exchange.getResponseHeaders().set("Allow", "POST");
                 answer(exchange, 405, Map.of("error", "use POST to send articles"));
+                return;
+            }
+            if (!rate.tryAcquire(System.nanoTime())) { // before the token check: guessing tokens is rate-limited too
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                String limit = java.math.BigDecimal.valueOf(settings.maxRequestsPerSecond()).stripTrailingZeros().toPlainString();
+                answer(exchange, 429, Map.of("error", "over the limit of " + limit + " requests per second: retry after 1 s"));
                 return;
             }
             if (!authorised(exchange)) {

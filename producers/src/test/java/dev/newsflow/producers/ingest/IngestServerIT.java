@@ -1,6 +1,7 @@
 package dev.newsflow.producers.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +49,7 @@ class IngestServerIT {
         publisher = ArticlePublisher.create(Map.of("bootstrap.servers", stack.bootstrapServers(),
                 "schema.registry.url", stack.schemaRegistryUrl()), topic);
         server = IngestServer.start(new IngestServer.Settings("127.0.0.1", 0, Optional.of(TOKEN), 4096, new ArticleRules(1000),
-                JsonFieldMapping.defaults()), publisher::publish, Clock.systemUTC());
+                JsonFieldMapping.defaults(), 0), publisher::publish, Clock.systemUTC());
     }
 
     @AfterEach
@@ -125,5 +129,23 @@ class IngestServerIT {
         assertThat(wrong.statusCode()).isEqualTo(401);
         assertThat(wrong.headers().firstValue("WWW-Authenticate")).contains("Bearer");
         assertThat(TopicReader.read(stack, topic, 0)).isEmpty();
+    }
+
+    @Test
+    void shouldAnswerTooManyRequestsOverTheRateWithRetryAfterAndServeAgainLater() throws Exception {
+        try (IngestServer limited = IngestServer.start(new IngestServer.Settings("127.0.0.1", 0, Optional.empty(), 4096,
+                new ArticleRules(1000), JsonFieldMapping.defaults(), 2), publisher::publish, Clock.systemUTC())) {
+            URI uri = URI.create("http://127.0.0.1:" + limited.port() + "/articles");
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (int i = 0; i < 3; i++) { // three at once: the bucket holds two
+                responses.add(http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString("[]")).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            assertThat(responses).extracting(HttpResponse::statusCode).containsExactly(400, 400, 429);
+            assertThat(responses.get(2).headers().firstValue("Retry-After")).contains("1");
+            assertThat(responses.get(2).body()).isEqualTo("{\"error\":\"over the limit of 2 requests per second: retry after 1 s\"}");
+            await().atMost(Duration.ofSeconds(5)).until(() -> http.send(HttpRequest.newBuilder(uri)
+                    .POST(HttpRequest.BodyPublishers.ofString("[]")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 400);
+        }
     }
 }
