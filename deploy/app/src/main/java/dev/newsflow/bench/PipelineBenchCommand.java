@@ -49,6 +49,14 @@ final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads of the app (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--latency-seconds", defaultValue = "20",
+            description = "How long to offer half the measured rate for the latency figures; 0 skips them (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--latency-rate", defaultValue = "0",
+            description = "Articles/s offered for the latency figures (default: half the rate measured above).")
+    double latencyRate;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic articles (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -122,6 +130,16 @@ final class PipelineBenchCommand implements Callable<Integer> {
             double passThrough = articles / PassThroughRun.seconds(client, TopicCatalogue.ARTICLES_RAW, commitIntervalMs, dir.resolve("passthrough"));
             System.out.printf("pass-through (raw records copied unchanged, exactly_once_v2, same commit interval): %,.0f articles/s "
                     + "from start; pipeline / pass-through %.3f%n", passThrough, pipelineRate / passThrough);
+            if (latencySeconds > 0) {
+                double offered = latencyRate > 0 ? latencyRate : Math.max(1, pipelineRate / 2);
+                double[] latencies = LatencyRun.millis(client, offered, Duration.ofSeconds(latencySeconds), commitIntervalMs,
+                        dir.resolve("latency"));
+                System.out.printf("latency at %.0f articles/s offered for %d s (%s), from the broker's ack to the "
+                                + "first live count that includes the article: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%,d of %,d articles counted "
+                                + "within a minute of the last send)%n",
+                        offered, latencySeconds, latencyRate > 0 ? "--latency-rate" : "half the rate above", LatencyRun.percentile(latencies, 50), LatencyRun.percentile(latencies, 95),
+                        LatencyRun.percentile(latencies, 99), latencies.length, Math.round(offered * latencySeconds));
+            }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
