@@ -130,6 +130,12 @@ final class PipelineBenchCommand implements Callable<Integer> {
             double passThrough = articles / PassThroughRun.seconds(client, TopicCatalogue.ARTICLES_RAW, commitIntervalMs, dir.resolve("passthrough"));
             System.out.printf("pass-through (raw records copied unchanged, exactly_once_v2, same commit interval): %,.0f articles/s "
                     + "from start; pipeline / pass-through %.3f%n", passThrough, pipelineRate / passThrough);
+            List<String> texts = new SyntheticArticles(seed, Instant.now(), Duration.ofDays(2)).next(articles).stream()
+                    .map(RawArticle::getBody).toList();
+            double wordCount = articles / WordCountPeerRun.seconds(client, texts, commitIntervalMs, dir.resolve("wordcount"));
+            texts = null;
+            System.out.printf("Kafka's WordCountDemo 4.3.1 (own JVM, 10 MB cache, same commit interval, at least once), same texts: "
+                    + "%,.0f articles/s from start; pipeline / WordCountDemo %.2f%n", wordCount, pipelineRate / wordCount);
             if (latencySeconds > 0) {
                 double offered = latencyRate > 0 ? latencyRate : Math.max(1, pipelineRate / 2);
                 double[] latencies = LatencyRun.millis(client, offered, Duration.ofSeconds(latencySeconds), commitIntervalMs,
