@@ -1,5 +1,6 @@
 package dev.newsflow.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.avro.RawArticle;
 import dev.newsflow.embedded.LocalStack;
 import dev.newsflow.producers.publish.ArticlePublisher;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +59,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "Articles/s offered for the latency figures (default: half the rate measured above).")
     double latencyRate;
 
+    @Option(names = "--json", paramLabel = "FILE", defaultValue = "bench-pipeline.json",
+            description = "Where to write the figures as JSON too (default: ${DEFAULT-VALUE}).")
+    Path json;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the synthetic articles (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -64,6 +70,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path dir = Files.createTempDirectory("newsflow-bench-pipeline-");
         double pipelineRate;
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("articles", articles);
+        report.put("commitIntervalMs", commitIntervalMs);
+        report.put("streamThreads", threads);
         try (LocalStack stack = LocalStack.start(dir.resolve("stack"), 0, 0)) {
             Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
             List<RawArticle> batch = new SyntheticArticles(seed, Instant.now(), Duration.ofDays(2)).next(articles);
@@ -126,16 +136,20 @@ final class PipelineBenchCommand implements Callable<Integer> {
                         (last - enrichedAll) / 1e9);
                 pipelineRate = articles / seconds;
                 System.out.println(WrittenRecords.report(client, articles));
+                report.put("pipeline", Map.of("articlesPerSecond", round(pipelineRate), "steadyArticlesPerSecond", round(articles / steady),
+                        "textMBPerSecond", round(textBytes / seconds / 1e6), "cpuSeconds", round(cpu), "peakRssMb", peakRssMb()));
             }
             double passThrough = articles / PassThroughRun.seconds(client, TopicCatalogue.ARTICLES_RAW, commitIntervalMs, dir.resolve("passthrough"));
             System.out.printf("pass-through (raw records copied unchanged, exactly_once_v2, same commit interval): %,.0f articles/s "
                     + "from start; pipeline / pass-through %.3f%n", passThrough, pipelineRate / passThrough);
+            report.put("passThrough", Map.of("articlesPerSecond", round(passThrough), "pipelineRatio", round(pipelineRate / passThrough)));
             List<String> texts = new SyntheticArticles(seed, Instant.now(), Duration.ofDays(2)).next(articles).stream()
                     .map(RawArticle::getBody).toList();
             double wordCount = articles / WordCountPeerRun.seconds(client, texts, commitIntervalMs, dir.resolve("wordcount"));
             texts = null;
             System.out.printf("Kafka's WordCountDemo 4.3.1 (own JVM, 10 MB cache, same commit interval, at least once), same texts: "
                     + "%,.0f articles/s from start; pipeline / WordCountDemo %.2f%n", wordCount, pipelineRate / wordCount);
+            report.put("wordCountDemo", Map.of("articlesPerSecond", round(wordCount), "pipelineRatio", round(pipelineRate / wordCount)));
             if (latencySeconds > 0) {
                 double offered = latencyRate > 0 ? latencyRate : Math.max(1, pipelineRate / 2);
                 double[] latencies = LatencyRun.millis(client, offered, Duration.ofSeconds(latencySeconds), commitIntervalMs,
@@ -145,13 +159,22 @@ final class PipelineBenchCommand implements Callable<Integer> {
                                 + "within a minute of the last send)%n",
                         offered, latencySeconds, latencyRate > 0 ? "--latency-rate" : "half the rate above", LatencyRun.percentile(latencies, 50), LatencyRun.percentile(latencies, 95),
                         LatencyRun.percentile(latencies, 99), latencies.length, Math.round(offered * latencySeconds));
+                report.put("latency", Map.of("offeredArticlesPerSecond", round(offered), "seconds", latencySeconds,
+                        "p50Ms", round(LatencyRun.percentile(latencies, 50)), "p95Ms", round(LatencyRun.percentile(latencies, 95)),
+                        "p99Ms", round(LatencyRun.percentile(latencies, 99)), "counted", latencies.length));
             }
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
+            System.out.println("figures written to " + json);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
         return 0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     private static double enriched(NewsflowStreamsApp app) {
