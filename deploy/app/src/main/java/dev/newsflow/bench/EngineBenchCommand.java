@@ -4,8 +4,6 @@ import java.util.Collection;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -28,17 +26,9 @@ final class EngineBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(EnrichmentBenchmark.class.getName())
+        Collection<RunResult> results = new Runner(JmhRuns.of(EnrichmentBenchmark.class, iterations)
                 .param("corpus", corpus)
                 .param("articles", Integer.toString(articles))
-                .forks(1)
-                .threads(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(2))
-                .measurementIterations(iterations)
-                .measurementTime(TimeValue.seconds(2))
-                .jvmArgsAppend("-Xmx1g")
                 .build()).run();
         long bytes = EnrichmentBenchmark.bytes(EnrichmentBenchmark.texts(corpus, articles));
         for (RunResult result : results) {

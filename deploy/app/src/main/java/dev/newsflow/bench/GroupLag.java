@@ -16,17 +16,23 @@ final class GroupLag {
     }
 
     static long of(Admin admin, String group, Collection<String> topics) throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()
-                .stream().flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-        var end = admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, Long> end = endOffsets(admin, topics);
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
         long lag = 0;
         for (var e : end.entrySet()) {
             OffsetAndMetadata at = committed.get(e.getKey());
-            lag += Math.max(0, e.getValue().offset() - (at == null ? 0 : at.offset()));
+            lag += Math.max(0, e.getValue() - (at == null ? 0 : at.offset()));
         }
         return lag;
+    }
+
+    /** The end offset of every partition of {@code topics} (transaction markers included). */
+    static Map<TopicPartition, Long> endOffsets(Admin admin, Collection<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values()
+                .stream().flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,16 +34,8 @@ final class PageBenchCommand implements Callable<Integer> {
             return 2;
         }
         String folder = pages.toAbsolutePath().normalize().toString();
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(PageCleaningBenchmark.class.getName())
+        Collection<RunResult> results = new Runner(JmhRuns.of(PageCleaningBenchmark.class, iterations)
                 .param("pages", folder)
-                .forks(1)
-                .threads(1)
-                .warmupIterations(3)
-                .warmupTime(TimeValue.seconds(2))
-                .measurementIterations(iterations)
-                .measurementTime(TimeValue.seconds(2))
-                .jvmArgsAppend("-Xmx1g")
                 .build()).run();
         List<String> html = PageCleaningBenchmark.pages(folder);
         long bytes = PageCleaningBenchmark.bytes(html);

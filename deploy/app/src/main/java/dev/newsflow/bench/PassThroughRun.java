@@ -47,9 +47,8 @@ final class PassThroughRun {
             long start = System.nanoTime();
             try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
                 streams.start();
-                while (GroupLag.of(admin, APPLICATION_ID, List.of(input)) > 0) {
-                    Thread.sleep(100); // polling committed offsets: the run takes seconds
-                }
+                Poll.until("the pass-through app catching up", Duration.ofMinutes(10), Duration.ofMillis(100),
+                        () -> GroupLag.of(admin, APPLICATION_ID, List.of(input)) == 0);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 streams.close(Duration.ofSeconds(30));
                 return seconds;

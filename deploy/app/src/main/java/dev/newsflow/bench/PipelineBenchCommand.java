@@ -106,23 +106,23 @@ final class PipelineBenchCommand implements Callable<Integer> {
             appClient.put("num.stream.threads", threads);
             try (NewsflowStreamsApp app = NewsflowStreamsApp.start(new NewsflowStreamsApp.Options("bench-pipeline", appClient,
                     dir.resolve("state"), "127.0.0.1", "127.0.0.1", 0, WindowSpec.DEFAULTS, Duration.ofDays(3), Duration.ofDays(7), 6))) {
-                long first = 0;
-                while (enriched(app) < articles) {
-                    if (first == 0 && enriched(app) > 0) {
-                        first = System.nanoTime();
+                Duration timeout = Duration.ofSeconds(120 + articles / 10); // 10 articles/s would be a broken run
+                long[] first = {0};
+                Poll.until("every article enriched", timeout, Duration.ofMillis(50), () -> {
+                    if (first[0] == 0 && enriched(app) > 0) {
+                        first[0] = System.nanoTime();
                     }
-                    Thread.sleep(50); // polling a metric: the run takes seconds to minutes
-                }
+                    return enriched(app) >= articles;
+                });
                 long enrichedAll = System.nanoTime();
                 // then until the counts have caught up too: the app's group has committed every raw and mention record
                 try (Admin admin = Admin.create(client)) {
-                    while (GroupLag.of(admin, "bench-pipeline", List.of(TopicCatalogue.ARTICLES_RAW, "bench-pipeline-mentions-repartition")) > 0) {
-                        Thread.sleep(50);
-                    }
+                    Poll.until("every article counted", timeout, Duration.ofMillis(100), () -> GroupLag.of(admin, "bench-pipeline",
+                            List.of(TopicCatalogue.ARTICLES_RAW, "bench-pipeline-mentions-repartition")) == 0);
                 }
                 long last = System.nanoTime();
                 double seconds = (last - start) / 1e9;
-                double steady = (last - first) / 1e9;
+                double steady = (last - first[0]) / 1e9;
                 double cpu = (processCpuNanos() - cpuBefore) / 1e9;
                 System.out.printf("pipeline benchmark: %,d articles, %,d characters of text on average; exactly_once_v2, "
                                 + "commit interval %d ms, windows %s%n", articles, textBytes / articles, commitIntervalMs,

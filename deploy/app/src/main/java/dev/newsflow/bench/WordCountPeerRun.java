@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -61,12 +62,12 @@ final class WordCountPeerRun {
             Process demo = new ProcessBuilder(java, "-Xmx512m", "-cp", jars.resolve("*").toString(), MAIN, config.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("wordcount.log").toFile()).start();
             try {
-                while (GroupLag.of(admin, APPLICATION_ID, List.of(INPUT)) > 0) {
+                Poll.until("WordCountDemo catching up", Duration.ofMinutes(10), Duration.ofMillis(100), () -> {
                     if (!demo.isAlive()) {
                         throw new IllegalStateException("WordCountDemo exited with " + demo.exitValue() + ": see " + dir.resolve("wordcount.log"));
                     }
-                    Thread.sleep(100);
-                }
+                    return GroupLag.of(admin, APPLICATION_ID, List.of(INPUT)) == 0;
+                });
                 return (System.nanoTime() - start) / 1e9;
             } finally {
                 demo.destroy();

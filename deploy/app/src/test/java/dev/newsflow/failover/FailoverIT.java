@@ -1,6 +1,7 @@
 package dev.newsflow.failover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.newsflow.avro.EnrichedArticle;
 import dev.newsflow.avro.LeaderMention;
@@ -21,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,12 +31,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -103,14 +106,8 @@ class FailoverIT {
                 assertThat(new HashSet<>(ids)).as("distinct enriched articles").hasSize(ARTICLES);
 
                 Map<String, List<Long>> expected = expectedDailyCounts(enriched);
-                Map<String, List<Long>> counted = Map.of();
-                for (long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos(); System.nanoTime() < deadline; Thread.sleep(2000)) {
-                    counted = dailyCounts(client);
-                    if (counted.equals(expected)) {
-                        break;
-                    }
-                }
-                assertThat(counted).isEqualTo(expected);
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(2))
+                        .untilAsserted(() -> assertThat(dailyCounts(client)).isEqualTo(expected));
                 System.out.printf("FailoverIT: %,d articles, %,d daily leader and theme counts, every one exact%n", ARTICLES, expected.size());
             }
         }
@@ -162,14 +159,20 @@ class FailoverIT {
         return counts;
     }
 
-    private static List<EnrichedArticle> readEnriched(Map<String, Object> client) throws InterruptedException {
+    /** The enriched articles once all are there, or after 4 minutes whatever is there: the assertions say what is missing. */
+    private static List<EnrichedArticle> readEnriched(Map<String, Object> client) {
         Deserializer<EnrichedArticle> values = AvroSerde.specific(EnrichedArticle.class, client, false).deserializer();
-        for (long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos(); ; Thread.sleep(2000)) {
-            List<ConsumerRecord<String, byte[]>> records = readAll(client, TopicCatalogue.ARTICLES_ENRICHED);
-            if (records.size() >= ARTICLES || System.nanoTime() > deadline) {
-                return records.stream().map(r -> values.deserialize(TopicCatalogue.ARTICLES_ENRICHED, r.value())).toList();
-            }
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try {
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                records.clear();
+                records.addAll(readAll(client, TopicCatalogue.ARTICLES_ENRICHED));
+                return records.size() >= ARTICLES;
+            });
+        } catch (ConditionTimeoutException e) {
+            // fewer than all: returned as they are, for the assertions and the stall report
         }
+        return records.stream().map(r -> values.deserialize(TopicCatalogue.ARTICLES_ENRICHED, r.value())).toList();
     }
 
     /** Every committed record of {@code topic}, up to its end now. */
@@ -183,7 +186,7 @@ class FailoverIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             Set<TopicPartition> done = new HashSet<>();
             while (done.size() < partitions.size()) {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);
@@ -201,36 +204,24 @@ class FailoverIT {
         CompletableFuture.allOf(articles.stream().map(publisher::publish).toArray(CompletableFuture[]::new)).join();
     }
 
-    private static void awaitEnrichedOffsets(KafkaCluster cluster, long count) throws Exception {
+    private static void awaitEnrichedOffsets(KafkaCluster cluster, long count) {
         try (var admin = cluster.admin()) {
-            for (long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos(); System.nanoTime() < deadline; ) {
+            await("at least " + count + " enriched articles").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 var partitions = admin.describeTopics(List.of(TopicCatalogue.ARTICLES_ENRICHED)).allTopicNames().get()
                         .get(TopicCatalogue.ARTICLES_ENRICHED).partitions().stream()
                         .collect(java.util.stream.Collectors.toMap(p -> new TopicPartition(TopicCatalogue.ARTICLES_ENRICHED, p.partition()),
                                 p -> OffsetSpec.latest()));
-                long total = admin.listOffsets(partitions).all().get().values().stream().mapToLong(o -> o.offset()).sum();
-                if (total >= count) {
-                    return;
-                }
-                Thread.sleep(500);
-            }
+                return admin.listOffsets(partitions).all().get().values().stream().mapToLong(o -> o.offset()).sum() >= count;
+            });
         }
-        throw new IllegalStateException("Fewer than " + count + " enriched articles within 3 minutes");
     }
 
-    private static void awaitReady(int port) throws InterruptedException {
+    private static void awaitReady(int port) {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        for (long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos(); System.nanoTime() < deadline; Thread.sleep(250)) {
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException e) {
-                // not listening yet
-            }
-        }
-        throw new IllegalStateException("The instance on port " + port + " was not ready within 3 minutes");
+        await("the instance on port " + port + " ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
+                .ignoreException(java.io.IOException.class) // not listening yet
+                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
     private static void deleteTree(Path root) throws java.io.IOException {

@@ -9,6 +9,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,25 +45,26 @@ public final class HtmlPageParser implements ArticleParser {
         String html = Text.decode(document.content(), declaredCharset(document.content()));
         Document page = Jsoup.parse(html);
         String url = firstNonBlank(attr(page.selectFirst("link[rel=canonical]"), "href"), meta(page, "meta[property=og:url]"));
-        Instant published = publishedAt(page).or(() -> dateInPath(url)).orElse(null);
+        List<JsonNode> jsonLd = jsonLd(page);
+        Instant published = publishedAt(page, jsonLd).or(() -> dateInPath(url)).orElse(null);
         String siteName = firstNonBlank(meta(page, "meta[property=og:site_name]"), meta(page, "meta[name=application-name]"));
-        String title = PageTitle.of(page, jsonLd(page, "headline").orElse(null), siteName, url);
+        String title = PageTitle.of(page, firstValue(jsonLd, "headline").orElse(null), siteName, url);
         String source = firstNonBlank(siteName, host(url));
         String lang = page.selectFirst("html") == null ? null : page.selectFirst("html").attr("lang");
         String language = Text.isBlank(lang) ? null : lang.strip().toLowerCase(Locale.ROOT).split("[-_]")[0];
         return ParseResult.of(new ParsedArticle(title, html, "text/html", url, source, published, language, List.of(), null, null));
     }
 
-    private static Optional<Instant> publishedAt(Document page) {
+    private static Optional<Instant> publishedAt(Document page, List<JsonNode> jsonLd) {
         for (String selector : DATE_METAS) {
             Optional<Instant> date = Dates.parse(meta(page, selector));
             if (date.isPresent()) {
                 return date;
             }
         }
-        Optional<Instant> jsonLd = jsonLd(page, "datePublished").flatMap(Dates::parse);
-        if (jsonLd.isPresent()) {
-            return jsonLd;
+        Optional<Instant> declared = firstValue(jsonLd, "datePublished").flatMap(Dates::parse);
+        if (declared.isPresent()) {
+            return declared;
         }
         return Dates.parse(attr(page.selectFirst("time[datetime]"), "datetime"));
     }
@@ -73,21 +75,26 @@ public final class HtmlPageParser implements ArticleParser {
         return m != null && m.find() ? Dates.parse(m.group(1) + "-" + m.group(2) + "-" + m.group(3)) : Optional.empty();
     }
 
-    /** The first value of {@code field} anywhere in the page's JSON-LD blocks (also inside {@code @graph} and arrays). */
-    private static Optional<String> jsonLd(Document page, String field) {
+    /** The page's JSON-LD blocks, parsed once; broken ones are common on real pages and left out. */
+    private static List<JsonNode> jsonLd(Document page) {
+        List<JsonNode> blocks = new ArrayList<>();
         for (Element script : page.select("script[type=application/ld+json]")) {
             try {
                 JsonNode node = JSON.readTree(CDATA.matcher(script.data()).replaceAll(""));
-                Optional<String> value = node == null ? Optional.empty() : node.findValues(field).stream()
-                        .filter(JsonNode::isValueNode).map(JsonNode::asText).filter(v -> !v.isBlank()).findFirst();
-                if (value.isPresent()) {
-                    return value;
+                if (node != null) {
+                    blocks.add(node);
                 }
             } catch (JacksonException e) {
-                // broken JSON-LD is common on real pages: the other blocks and the other sources remain
+                // the other blocks and the page's other sources remain
             }
         }
-        return Optional.empty();
+        return blocks;
+    }
+
+    /** The first value of {@code field} anywhere in the JSON-LD blocks (also inside {@code @graph} and arrays). */
+    private static Optional<String> firstValue(List<JsonNode> jsonLd, String field) {
+        return jsonLd.stream().flatMap(node -> node.findValues(field).stream())
+                .filter(JsonNode::isValueNode).map(JsonNode::asText).filter(v -> !v.isBlank()).findFirst();
     }
 
     private static Charset declaredCharset(byte[] content) {

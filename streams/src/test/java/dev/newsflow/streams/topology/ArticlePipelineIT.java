@@ -11,18 +11,11 @@ import dev.newsflow.producers.source.DocumentReader;
 import dev.newsflow.producers.source.Format;
 import dev.newsflow.producers.source.JsonFieldMapping;
 import dev.newsflow.producers.source.SourceDocument;
-import dev.newsflow.streams.app.StreamsConfigs;
-import dev.newsflow.streams.clean.ArticleCleaner;
-import dev.newsflow.streams.clean.LanguageDetector;
-import dev.newsflow.streams.enrich.TestEngines;
 import dev.newsflow.testkit.KafkaStack;
 import dev.newsflow.testkit.KafkaStackExtension;
-import dev.newsflow.topics.TopicCatalogue;
-import dev.newsflow.topics.TopicSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -62,26 +53,13 @@ class ArticlePipelineIT {
 
     @Test
     void shouldEnrichEverySampleMarkTheRepublishedOneAndSendUnreadableBytesToTheDlq() throws Exception {
-        String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
-        PipelineSettings settings = new PipelineSettings("raw" + suffix, "clean" + suffix, "enriched" + suffix, "index" + suffix,
-                Duration.ofDays(7), 6);
-        String dlq = "dlq" + suffix;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            dev.newsflow.topics.TopicCreator.createMissing(admin, List.of(
-                    new TopicSpec(settings.rawTopic(), 3, (short) 1, Map.of()), new TopicSpec(settings.cleanTopic(), 3, (short) 1, Map.of()),
-                    new TopicSpec(settings.enrichedTopic(), 3, (short) 1, Map.of()),
-                    new TopicSpec(settings.dedupeIndexTopic(), 1, (short) 1, Map.of("cleanup.policy", "compact")),
-                    new TopicSpec(dlq, 1, (short) 1, Map.of())));
-        }
-        Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
-        Properties props = StreamsConfigs.of("pipeline-it" + suffix, client);
+        ArticleStageFixture stage = ArticleStageFixture.create(stack, "dlq");
+        PipelineSettings settings = stage.settings();
+        Map<String, Object> client = stage.client();
+        String dlq = "dlq" + stage.suffix();
+        Properties props = stage.props("pipeline-it", stateDir);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, dlq);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        var topology = ArticleTopology.build(settings, ArticleSerdes.from(client), new ArticleCleaner(LanguageDetector.load()),
-                new EnrichedArticles(TestEngines.engine(), Clock.systemUTC()), props);
-
-        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+        try (KafkaStreams streams = stage.streams(props)) {
             streams.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
 

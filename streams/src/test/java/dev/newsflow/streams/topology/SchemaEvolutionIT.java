@@ -12,30 +12,21 @@ import dev.newsflow.avro.ThemeHit;
 import dev.newsflow.producers.publish.ArticlePublisher;
 import dev.newsflow.serde.AvroSerde;
 import dev.newsflow.serde.AvroSerdeConfig;
-import dev.newsflow.streams.app.StreamsConfigs;
-import dev.newsflow.streams.clean.ArticleCleaner;
-import dev.newsflow.streams.clean.LanguageDetector;
-import dev.newsflow.streams.enrich.TestEngines;
 import dev.newsflow.testkit.KafkaStack;
 import dev.newsflow.testkit.KafkaStackExtension;
-import dev.newsflow.topics.TopicSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,7 +34,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,22 +57,10 @@ class SchemaEvolutionIT {
 
     @Test
     void shouldProcessVersionOneAndVersionTwoRawArticlesAndKeepBothVersions() throws Exception {
-        String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
-        PipelineSettings settings = new PipelineSettings("raw" + suffix, "clean" + suffix, "enriched" + suffix, "index" + suffix,
-                Duration.ofDays(7), 6);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
-            dev.newsflow.topics.TopicCreator.createMissing(admin, List.of(
-                    new TopicSpec(settings.rawTopic(), 3, (short) 1, Map.of()), new TopicSpec(settings.cleanTopic(), 3, (short) 1, Map.of()),
-                    new TopicSpec(settings.enrichedTopic(), 3, (short) 1, Map.of()),
-                    new TopicSpec(settings.dedupeIndexTopic(), 1, (short) 1, Map.of("cleanup.policy", "compact"))));
-        }
-        Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
-        Properties props = StreamsConfigs.of("evolution-it" + suffix, client);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        var topology = ArticleTopology.build(settings, ArticleSerdes.from(client), new ArticleCleaner(LanguageDetector.load()),
-                new EnrichedArticles(TestEngines.engine(), Clock.systemUTC()), props);
-        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+        ArticleStageFixture stage = ArticleStageFixture.create(stack);
+        PipelineSettings settings = stage.settings();
+        Map<String, Object> client = stage.client();
+        try (KafkaStreams streams = stage.streams(stage.props("evolution-it", stateDir))) {
             streams.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
 
