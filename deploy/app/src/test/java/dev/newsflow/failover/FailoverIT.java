@@ -220,7 +220,7 @@ class FailoverIT {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
         await("the instance on port " + port + " ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
-                .ignoreException(java.io.IOException.class) // not listening yet
+                .ignoreExceptionsInstanceOf(java.io.IOException.class) // not listening yet (ConnectException)
                 .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
     }
 
