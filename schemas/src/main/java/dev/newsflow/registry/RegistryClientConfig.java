@@ -25,7 +25,8 @@ public record RegistryClientConfig(
         List<URI> urls,
         Optional<String> userInfo,
         Optional<SSLContext> sslContext,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        Duration retryTimeout) {
 
     public static final String URL = "schema.registry.url";
     public static final String CREDENTIALS_SOURCE = "basic.auth.credentials.source";
@@ -39,6 +40,8 @@ public record RegistryClientConfig(
     public static final String KEYSTORE_TYPE = "schema.registry.ssl.keystore.type";
     public static final String KEY_PASSWORD = "schema.registry.ssl.key.password";
     public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
+    /** How long a call is retried, with backoff, while the registry is unreachable or answers 5xx; 0 for no retries. */
+    public static final String RETRY_TIMEOUT_MS = "schema.registry.retry.timeout.ms";
 
     public static RegistryClientConfig of(String url) {
         return from(Map.of(URL, url));
@@ -55,7 +58,8 @@ public record RegistryClientConfig(
                 .map(RegistryClientConfig::parseUrl)
                 .toList();
         Duration timeout = Duration.ofMillis(Long.parseLong(string(configs, REQUEST_TIMEOUT_MS).orElse("30000")));
-        return new RegistryClientConfig(urls, userInfo(configs, urls), sslContext(configs), timeout);
+        Duration retryTimeout = Duration.ofMillis(Long.parseLong(string(configs, RETRY_TIMEOUT_MS).orElse("30000")));
+        return new RegistryClientConfig(urls, userInfo(configs, urls), sslContext(configs), timeout, retryTimeout);
     }
 
     private static URI parseUrl(String url) {

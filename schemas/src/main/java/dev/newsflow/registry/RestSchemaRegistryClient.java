@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A client for the Confluent Schema Registry REST API (also served by Apicurio, Karapace and Redpanda),
@@ -26,6 +28,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final String ACCEPT = "application/vnd.schemaregistry.v1+json, application/json";
+    private static final long FIRST_BACKOFF_MS = 200;
+    private static final long MAX_BACKOFF_MS = 5_000;
+    private static final Logger log = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
 
     private final RegistryClientConfig config;
     private final HttpClient http;
@@ -94,7 +99,38 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return config.urls().stream().map(RestSchemaRegistryClient::withoutUserInfo).collect(Collectors.joining(","));
     }
 
+    /**
+     * One call, retried with exponential backoff while the registry is unreachable or answers 5xx, until the retry
+     * timeout: a registry restart then costs a pause, not a failed record.
+     */
     private JsonNode send(String method, String path, String body) {
+        long deadline = System.nanoTime() + config.retryTimeout().toNanos();
+        long backoffMs = FIRST_BACKOFF_MS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendToAnyUrl(method, path, body);
+            } catch (SchemaRegistryException e) {
+                if (!e.isRetriable() || System.nanoTime() + backoffMs * 1_000_000 > deadline) {
+                    throw attempt == 1 ? e : new SchemaRegistryException(e.getMessage() + " (gave up after " + attempt
+                            + " attempts in " + config.retryTimeout().toMillis() + " ms)", e);
+                }
+                log.warn("{}; retrying in {} ms (attempt {})", e.getMessage(), backoffMs, attempt);
+                pause(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchemaRegistryException("Interrupted while waiting to retry a schema registry call", e);
+        }
+    }
+
+    private JsonNode sendToAnyUrl(String method, String path, String body) {
         SchemaRegistryException unreachable = null;
         for (URI base : config.urls()) {
             try {

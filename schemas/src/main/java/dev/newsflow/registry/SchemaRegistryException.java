@@ -26,6 +26,13 @@ public class SchemaRegistryException extends RuntimeException {
         this.errorCode = -1;
     }
 
+    /** The same failure, told again after retries: status and error code kept. */
+    SchemaRegistryException(String message, SchemaRegistryException last) {
+        super(message, last);
+        this.status = last.status;
+        this.errorCode = last.errorCode;
+    }
+
     /** HTTP status, or -1 when the registry could not be reached. */
     public int status() {
         return status;
@@ -48,5 +55,10 @@ public class SchemaRegistryException extends RuntimeException {
     /** True when the registry could not be reached at all, so a retry may succeed. */
     public boolean isUnreachable() {
         return status == -1;
+    }
+
+    /** True when the same call may succeed later: the registry was unreachable or failed on its side (5xx). */
+    public boolean isRetriable() {
+        return (isUnreachable() && !(getCause() instanceof InterruptedException)) || status >= 500;
     }
 }

@@ -115,11 +115,55 @@ class RestSchemaRegistryClientTest {
     @Test
     void shouldSayWhichRegistryIsDown() throws IOException {
         String down = "http://127.0.0.1:" + closedPort();
-        var client = new RestSchemaRegistryClient(RegistryClientConfig.of(down));
+        var client = new RestSchemaRegistryClient(RegistryClientConfig.from(Map.of("schema.registry.url", down,
+                "schema.registry.retry.timeout.ms", "0")));
 
         assertThatThrownBy(() -> client.schemaById(1))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isUnreachable()).isTrue())
                 .hasMessage("Schema registry at " + down + " is unreachable: connection refused");
+    }
+
+    @Test
+    void shouldRetryWithBackoffWhileTheRegistryFailsOnItsSide() {
+        List<Integer> statuses = new CopyOnWriteArrayList<>(List.of(503, 500));
+        server.removeContext("/");
+        server.createContext("/", exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            int code = statuses.isEmpty() ? 200 : statuses.remove(0);
+            byte[] bytes = (code == 200 ? answer : "{\"error_code\":50001,\"message\":\"store unavailable\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(code, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        var client = new RestSchemaRegistryClient(RegistryClientConfig.of(url()));
+
+        long start = System.nanoTime();
+        assertThat(client.register("t-value", SCHEMA)).isEqualTo(7);
+        assertThat(requests).hasSize(3);
+        assertThat((System.nanoTime() - start) / 1_000_000).as("backoff of 200 then 400 ms").isGreaterThanOrEqualTo(600);
+    }
+
+    @Test
+    void shouldGiveUpOnAnUnreachableRegistryAtTheRetryTimeoutAndSaySo() throws IOException {
+        String down = "http://127.0.0.1:" + closedPort();
+        var client = new RestSchemaRegistryClient(RegistryClientConfig.from(Map.of("schema.registry.url", down,
+                "schema.registry.retry.timeout.ms", "1000")));
+
+        // attempts at 0, 200 and 600 ms; the next backoff (800 ms) would end past the timeout
+        assertThatThrownBy(() -> client.schemaById(1))
+                .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.isRetriable()).isTrue())
+                .hasMessage("Schema registry at " + down + " is unreachable: connection refused (gave up after 3 attempts in 1000 ms)");
+    }
+
+    @Test
+    void shouldNotRetryWhatTheRegistryRefused() {
+        status = 404;
+        answer = "{\"error_code\":40403,\"message\":\"schema not found\"}";
+        var client = new RestSchemaRegistryClient(RegistryClientConfig.of(url()));
+
+        assertThatThrownBy(() -> client.schemaById(99)).isInstanceOfSatisfying(SchemaRegistryException.class,
+                e -> assertThat(e.errorCode()).isEqualTo(SchemaRegistryException.SCHEMA_NOT_FOUND));
+        assertThat(requests).hasSize(1);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.newsflow.producers.article;
 import dev.newsflow.avro.RawArticle;
 import dev.newsflow.producers.source.ParsedArticle;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,19 +19,33 @@ public final class ArticleRules {
     /** Set in an article's metadata when its date is the time it was read, for want of a published date. */
     public static final String DATE_SOURCE = "dateSource";
 
+    /** How far ahead of now a publication date may be (time zones explain 14 hours); later, it is a mistake. */
+    public static final Duration FUTURE_TOLERANCE = Duration.ofDays(1);
+
     /** What happens to an article without a date: it is refused, or dated by when it was read. */
     public enum Undated { REJECT, FETCHED }
 
     private final int maxBodyBytes;
     private final Undated undated;
+    private final Clock clock;
 
     public ArticleRules(int maxBodyBytes) {
         this(maxBodyBytes, Undated.REJECT);
     }
 
     public ArticleRules(int maxBodyBytes, Undated undated) {
+        this(maxBodyBytes, undated, Clock.systemUTC());
+    }
+
+    public ArticleRules(int maxBodyBytes, Undated undated, Clock clock) {
         this.maxBodyBytes = maxBodyBytes;
         this.undated = undated;
+        this.clock = clock;
+    }
+
+    /** True when {@code publishedAt} is later than {@code now} plus {@link #FUTURE_TOLERANCE}. */
+    public static boolean inTheFuture(Instant publishedAt, Instant now) {
+        return publishedAt.isAfter(now.plus(FUTURE_TOLERANCE));
     }
 
     /** The reason the article cannot be published, or null when it can. */
@@ -39,6 +55,9 @@ public final class ArticleRules {
         }
         if (article.publishedAt() == null && undated == Undated.REJECT) {
             return "no usable date";
+        }
+        if (article.publishedAt() != null && inTheFuture(article.publishedAt(), clock.instant())) {
+            return "published " + article.publishedAt() + ", more than " + FUTURE_TOLERANCE.toHours() + " h from now";
         }
         if (article.body() == null || article.body().isBlank()) {
             return "empty body";

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.newsflow.avro.RawArticle;
 import dev.newsflow.producers.source.ParsedArticle;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,15 @@ class ArticleRulesTest {
         assertThat(rules.violation(article("T", DAY, "\n \t"))).isEqualTo("empty body");
         assertThat(rules.violation(article("T", DAY, "é".repeat(51)))).isEqualTo("body of 102 bytes is over the limit of 100 bytes");
         assertThat(rules.violation(article("T", DAY, "é".repeat(50)))).isNull();
+    }
+
+    @Test
+    void shouldRefuseADateMoreThanADayAheadOfNowAndKeepTheFarPast() {
+        ArticleRules onTheDay = new ArticleRules(100, ArticleRules.Undated.REJECT, Clock.fixed(DAY, ZoneOffset.UTC));
+        assertThat(onTheDay.violation(article("T", DAY.plus(Duration.ofHours(24)), "body"))).isNull();
+        assertThat(onTheDay.violation(article("T", Instant.parse("2999-01-01T00:00:00Z"), "body")))
+                .isEqualTo("published 2999-01-01T00:00:00Z, more than 24 h from now");
+        assertThat(onTheDay.violation(article("T", Instant.parse("1850-06-01T00:00:00Z"), "body"))).isNull();
     }
 
     @Test

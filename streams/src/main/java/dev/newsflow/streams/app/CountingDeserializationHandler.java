@@ -3,10 +3,9 @@ package dev.newsflow.streams.app;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 
-/** Kafka's log-and-continue handler (which also writes the dead letter), counting each record it handles. */
-public final class CountingDeserializationHandler extends LogAndContinueExceptionHandler {
+/** The dead-letter handler, counting each record it sends to the DLQ. */
+public final class CountingDeserializationHandler extends DeadLetterDeserializationHandler {
 
     private PipelineMetrics metrics;
 
@@ -18,9 +17,10 @@ public final class CountingDeserializationHandler extends LogAndContinueExceptio
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
-        if (metrics != null) {
+        Response response = super.handleError(context, record, exception);
+        if (metrics != null && response.result() == Result.RESUME) { // skipped: a dead letter, not a registry outage
             metrics.deadLetter();
         }
-        return super.handleError(context, record, exception);
+        return response;
     }
 }

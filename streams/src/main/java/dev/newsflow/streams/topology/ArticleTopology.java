@@ -56,7 +56,7 @@ public final class ArticleTopology {
 
         KStream<String, DedupeOutput> marked = builder
                 .stream(settings.rawTopic(), Consumed.with(Serdes.String(), serdes.raw()).withName(READ_RAW))
-                .mapValues(ArticleTopology::checked, Named.as("check-raw-article"))
+                .processValues(RawArticleCheck::new, Named.as("check-raw-article"))
                 .mapValues(cleaner::clean, Named.as(CLEAN))
                 .process(() -> new DuplicateMarker(settings.dedupeWindow(), settings.nearDuplicateDistance()),
                         Named.as(MARK_DUPLICATES), DuplicateMarker.LOCAL_STORE);
@@ -74,16 +74,5 @@ public final class ArticleTopology {
                 .map((key, out) -> KeyValue.pair(out.indexKey(), out.indexValue()), Named.as("to-index-entry"))
                 .to(settings.dedupeIndexTopic(), Produced.with(Serdes.String(), Serdes.String()).withName(WRITE_INDEX));
         return enriched;
-    }
-
-    /** A record without a value or a body is not an article: it fails here, by name, and goes to the DLQ. */
-    private static RawArticle checked(RawArticle article) {
-        if (article == null) {
-            throw new IllegalArgumentException("empty value: a raw article record needs a RawArticle value");
-        }
-        if (article.getBody() == null || article.getBody().isBlank()) {
-            throw new IllegalArgumentException("article " + article.getId() + " has an empty body");
-        }
-        return article;
     }
 }

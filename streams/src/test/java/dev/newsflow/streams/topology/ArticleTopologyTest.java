@@ -119,12 +119,16 @@ class ArticleTopologyTest {
     void shouldSendRecordsItCannotProcessToTheDeadLetterQueueAndKeepGoing() {
         raw.pipeInput(new TestRecord<>("empty", null, T0));
         raw.pipeInput(new TestRecord<>("no-body", article("no-body", " "), T0));
+        RawArticle future = article("future", STORY);
+        future.setPublishedAt(java.time.Instant.parse("2999-01-01T00:00:00Z"));
+        raw.pipeInput(new TestRecord<>("future", future, T0));
         raw.pipeInput(new TestRecord<>("a1", article("a1", STORY), T0));
 
         List<TestRecord<byte[], byte[]>> dead = dlq.readRecordsToList();
-        assertThat(dead).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly("empty", "no-body");
+        assertThat(dead).extracting(r -> new String(r.key(), StandardCharsets.UTF_8)).containsExactly("empty", "no-body", "future");
         assertThat(dead).extracting(r -> header(r, "__streams.errors.message")).containsExactly(
-                "empty value: a raw article record needs a RawArticle value", "article no-body has an empty body");
+                "empty value: a raw article record needs a RawArticle value", "article no-body has an empty body",
+                "article future is dated 2999-01-01T00:00:00Z, more than 24 h after it was written to Kafka (" + T0 + ")");
         assertThat(dead).extracting(r -> header(r, "__streams.errors.exception"))
                 .containsOnly("java.lang.IllegalArgumentException");
         assertThat(dead).extracting(r -> header(r, "__streams.errors.topic")).containsOnly("news.articles.raw");
