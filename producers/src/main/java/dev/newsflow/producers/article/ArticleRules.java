@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -43,9 +44,19 @@ public final class ArticleRules {
         this.clock = clock;
     }
 
-    /** True when {@code publishedAt} is later than {@code now} plus {@link #FUTURE_TOLERANCE}. */
-    public static boolean inTheFuture(Instant publishedAt, Instant now) {
-        return publishedAt.isAfter(now.plus(FUTURE_TOLERANCE));
+    /**
+     * Why a publication date cannot be used, or null: later than {@code now} plus {@link #FUTURE_TOLERANCE} (a mistake
+     * that would move stream time on and close windows early), or before 1970, where Kafka timestamps, and so
+     * event-time windows, begin.
+     */
+    public static String dateProblem(Instant publishedAt, Instant now) {
+        if (publishedAt.isAfter(now.plus(FUTURE_TOLERANCE))) {
+            return "dated " + publishedAt + ", more than " + FUTURE_TOLERANCE.toHours() + " h ahead of " + now.truncatedTo(ChronoUnit.SECONDS);
+        }
+        if (publishedAt.isBefore(Instant.EPOCH)) {
+            return "dated " + publishedAt + ", before 1970, where Kafka timestamps begin";
+        }
+        return null;
     }
 
     /** The reason the article cannot be published, or null when it can. */
@@ -56,8 +67,9 @@ public final class ArticleRules {
         if (article.publishedAt() == null && undated == Undated.REJECT) {
             return "no usable date";
         }
-        if (article.publishedAt() != null && inTheFuture(article.publishedAt(), clock.instant())) {
-            return "published " + article.publishedAt() + ", more than " + FUTURE_TOLERANCE.toHours() + " h from now";
+        String dateProblem = article.publishedAt() == null ? null : dateProblem(article.publishedAt(), clock.instant());
+        if (dateProblem != null) {
+            return dateProblem;
         }
         if (article.body() == null || article.body().isBlank()) {
             return "empty body";

@@ -27,9 +27,19 @@ public final class DocumentReader {
         if (!Files.isDirectory(path)) {
             return List.of(path);
         }
-        try (Stream<Path> walk = Files.walk(path)) {
+        return walk(path, true);
+    }
+
+    /** The visible files of folder {@code path} (recursively) that are not article files, such as images. */
+    public List<Path> otherFiles(Path path) throws IOException {
+        return Files.isDirectory(path) ? walk(path, false) : List.of();
+    }
+
+    private static List<Path> walk(Path folder, boolean articleFiles) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> !hiddenBelow(path, p) && Format.isArticleFile(p.getFileName().toString()))
+                    .filter(p -> !hiddenBelow(folder, p) && !Format.isReadme(p.getFileName().toString()))
+                    .filter(p -> Format.isArticleFile(p.getFileName().toString()) == articleFiles)
                     .sorted()
                     .toList();
         }
@@ -77,7 +87,10 @@ public final class DocumentReader {
         }
     }
 
-    /** Expands the arguments of a command into the files they name, keeping {@code -} and URLs as they are. */
+    /**
+     * Expands the arguments of a command into the files they name, keeping {@code -} and URLs as they are. Other files
+     * in a folder are rejected by name, so that nothing given is passed over in silence.
+     */
     public List<String> expand(List<String> inputs, Consumer<Rejection> rejections) {
         List<String> expanded = new ArrayList<>();
         for (String input : inputs) {
@@ -87,6 +100,8 @@ public final class DocumentReader {
             }
             try {
                 files(Path.of(input)).forEach(p -> expanded.add(p.toString()));
+                otherFiles(Path.of(input)).forEach(p -> rejections.accept(new Rejection(p.toString(), null,
+                        "not an article file (" + Format.ARTICLE_EXTENSIONS + ")")));
             } catch (IOException e) {
                 rejections.accept(new Rejection(input, null, "cannot list: " + e.getMessage()));
             }

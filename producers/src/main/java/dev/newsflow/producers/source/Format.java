@@ -1,6 +1,7 @@
 package dev.newsflow.producers.source;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 
 /** The input formats, told by file extension, else by the first bytes; {@code --format} overrides both. */
@@ -54,14 +55,22 @@ public enum Format {
         return TEXT;
     }
 
+    private static final List<String> EXTENSIONS = List.of(".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl",
+            ".ndjson", ".xml", ".rss", ".atom");
+    /** The extensions of article files, for messages. */
+    public static final String ARTICLE_EXTENSIONS = String.join(" ", EXTENSIONS);
+
     /** Whether a folder walk picks the file up: known extensions only, and no README. */
     public static boolean isArticleFile(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
-        if (name.startsWith(".") || name.startsWith("readme")) {
+        if (name.startsWith(".") || isReadme(name)) {
             return false;
         }
-        return name.endsWith(".txt") || name.endsWith(".md") || name.endsWith(".markdown") || name.endsWith(".html")
-                || name.endsWith(".htm") || name.endsWith(".json") || name.endsWith(".jsonl") || name.endsWith(".ndjson")
-                || name.endsWith(".xml") || name.endsWith(".rss") || name.endsWith(".atom");
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    /** A folder's README describes the folder; it is not an article. */
+    public static boolean isReadme(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).startsWith("readme");
     }
 }

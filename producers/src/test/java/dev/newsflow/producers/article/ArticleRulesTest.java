@@ -32,12 +32,14 @@ class ArticleRulesTest {
     }
 
     @Test
-    void shouldRefuseADateMoreThanADayAheadOfNowAndKeepTheFarPast() {
-        ArticleRules onTheDay = new ArticleRules(100, ArticleRules.Undated.REJECT, Clock.fixed(DAY, ZoneOffset.UTC));
+    void shouldRefuseADateMoreThanADayAheadOfNowOrBeforeKafkaTimestampsBegin() {
+        ArticleRules onTheDay = new ArticleRules(100, ArticleRules.Undated.REJECT, Clock.fixed(DAY.plusMillis(250), ZoneOffset.UTC));
         assertThat(onTheDay.violation(article("T", DAY.plus(Duration.ofHours(24)), "body"))).isNull();
         assertThat(onTheDay.violation(article("T", Instant.parse("2999-01-01T00:00:00Z"), "body")))
-                .isEqualTo("published 2999-01-01T00:00:00Z, more than 24 h from now");
-        assertThat(onTheDay.violation(article("T", Instant.parse("1850-06-01T00:00:00Z"), "body"))).isNull();
+                .isEqualTo("dated 2999-01-01T00:00:00Z, more than 24 h ahead of 2025-03-03T00:00:00Z");
+        assertThat(onTheDay.violation(article("T", Instant.EPOCH, "body"))).isNull();
+        assertThat(onTheDay.violation(article("T", Instant.parse("1850-06-01T00:00:00Z"), "body")))
+                .isEqualTo("dated 1850-06-01T00:00:00Z, before 1970, where Kafka timestamps begin");
     }
 
     @Test

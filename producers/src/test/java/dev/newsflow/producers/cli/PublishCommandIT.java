@@ -86,6 +86,7 @@ class PublishCommandIT {
         write("big.txt", "date 2025-03-03 Too long\n\n" + "x".repeat(2000));
         write("lines.jsonl", "{\"title\": \"Line one\", \"text\": \"body\", \"date\": \"2025-03-04\"}\n{\"title\": broken\n");
         write("feed.xml", "<rss version=\"2.0\"><channel><item><title>x</item></channel></rss>");
+        Files.write(dir.resolve("photo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G'});
 
         assertThat(publish("--topic", topic, "--max-body-bytes", "1000", dir.toString())).isEqualTo(1);
 
@@ -97,8 +98,9 @@ class PublishCommandIT {
                 "rejected " + dir.resolve("latin1.txt") + ": not valid UTF-8: bad byte sequence at byte offset 19",
                 "rejected " + dir.resolve("lines.jsonl") + ":line 2: malformed JSON: ",
                 "rejected " + dir.resolve("no-date.txt") + ":line 1: the first line must be 'date YYYY-MM-DD Title'",
-                "rejected " + dir.resolve("no-title.md") + ": no title");
-        assertThat(lines).containsPattern("published 2, rejected 7, failed 0 in");
+                "rejected " + dir.resolve("no-title.md") + ": no title",
+                "rejected " + dir.resolve("photo.png") + ": not an article file (.txt .md .markdown .html .htm .json .jsonl .ndjson .xml .rss .atom)");
+        assertThat(lines).containsPattern("published 2, rejected 8, failed 0 in");
         assertThat(TopicReader.read(stack, topic, 2)).extracting(r -> r.value().getTitle())
                 .containsExactlyInAnyOrder("A good article", "Line one");
     }

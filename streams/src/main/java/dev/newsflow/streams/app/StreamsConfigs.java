@@ -1,9 +1,11 @@
 package dev.newsflow.streams.app;
 
+import dev.newsflow.producers.article.ArticleRules;
 import dev.newsflow.topics.TopicCatalogue;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
@@ -15,6 +17,8 @@ import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 public final class StreamsConfigs {
 
     public static final String DEFAULT_APPLICATION_ID = "newsflow";
+    /** How far ahead of the broker's clock a record of an internal topic may be stamped: twice the future tolerance. */
+    static final String EVENT_TIME_AHEAD_MAX_MS = String.valueOf(2 * ArticleRules.FUTURE_TOLERANCE.toMillis());
 
     private StreamsConfigs() {
     }
@@ -31,6 +35,9 @@ public final class StreamsConfigs {
         props.put("processing.exception.handler.global.enabled", true); // the dedupe index's global store too
         // hopping windows update many windows per event: a larger record cache lets updates to one window coalesce
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+        // internal topics carry event time (publishedAt, up to a day ahead of the clock: ArticleRules.FUTURE_TOLERANCE);
+        // Kafka 4 refuses timestamps more than an hour ahead by default, which would make such an article a poison pill
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG), EVENT_TIME_AHEAD_MAX_MS);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), 262_144);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 10);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "zstd");

@@ -9,8 +9,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * What a raw record must be before it is cleaned, for records written by any producer, not only ours: a value, a body,
- * and a publication date no later than a day after the record was written. A date further ahead is a mistake that
- * would move stream time years on and close every window early. A record that fails throws, by name, into the DLQ.
+ * and a publication date that event time can use (see {@link ArticleRules#dateProblem}), judged against the time the
+ * record was written. A record that fails throws, by name, into the DLQ.
  */
 final class RawArticleCheck implements FixedKeyProcessor<String, RawArticle, RawArticle> {
 
@@ -30,10 +30,10 @@ final class RawArticleCheck implements FixedKeyProcessor<String, RawArticle, Raw
         if (article.getBody() == null || article.getBody().isBlank()) {
             throw new IllegalArgumentException("article " + article.getId() + " has an empty body");
         }
-        Instant written = Instant.ofEpochMilli(record.timestamp());
-        if (article.getPublishedAt() != null && ArticleRules.inTheFuture(article.getPublishedAt(), written)) {
-            throw new IllegalArgumentException("article " + article.getId() + " is dated " + article.getPublishedAt()
-                    + ", more than " + ArticleRules.FUTURE_TOLERANCE.toHours() + " h after it was written to Kafka (" + written + ")");
+        String dateProblem = article.getPublishedAt() == null ? null
+                : ArticleRules.dateProblem(article.getPublishedAt(), Instant.ofEpochMilli(record.timestamp()));
+        if (dateProblem != null) { // "ahead of" the time the record was written to Kafka
+            throw new IllegalArgumentException("article " + article.getId() + " is " + dateProblem);
         }
         context.forward(record);
     }
