@@ -2,6 +2,7 @@ package dev.newsflow.failover;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.newsflow.process.JvmProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -22,7 +23,10 @@ import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.Uuid;
 
-/** A KRaft cluster of combined broker-controller nodes, each its own JVM: replication 3, min.insync.replicas 2. */
+/**
+ * A KRaft cluster of combined broker-controller nodes, each its own JVM: replication up to 3, min.insync.replicas one
+ * less (one node: both 1).
+ */
 final class KafkaCluster implements AutoCloseable {
 
     private final List<JvmProcess> nodes = new ArrayList<>();
@@ -34,6 +38,8 @@ final class KafkaCluster implements AutoCloseable {
         List<Integer> controllerPorts = free.subList(size, 2 * size);
         String voters = IntStream.range(0, size).mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts.get(i)).collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();
+        String replication = String.valueOf(Math.min(3, size));
+        String minInSync = String.valueOf(Math.max(1, Math.min(3, size) - 1));
         for (int i = 0; i < size; i++) {
             Path nodeDir = Files.createDirectories(dir.resolve("broker-" + (i + 1)));
             Properties p = new Properties();
@@ -46,12 +52,12 @@ final class KafkaCluster implements AutoCloseable {
             p.put("inter.broker.listener.name", "PLAINTEXT");
             p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
             p.put("log.dirs", nodeDir.resolve("logs").toString());
-            p.put("default.replication.factor", "3");
-            p.put("min.insync.replicas", "2");
-            p.put("offsets.topic.replication.factor", "3");
+            p.put("default.replication.factor", replication);
+            p.put("min.insync.replicas", minInSync);
+            p.put("offsets.topic.replication.factor", replication);
             p.put("offsets.topic.num.partitions", "5");
-            p.put("transaction.state.log.replication.factor", "3");
-            p.put("transaction.state.log.min.isr", "2");
+            p.put("transaction.state.log.replication.factor", replication);
+            p.put("transaction.state.log.min.isr", minInSync);
             p.put("transaction.state.log.num.partitions", "5");
             p.put("group.initial.rebalance.delay.ms", "0");
             p.put("log.cleaner.dedupe.buffer.size", "4194304");

@@ -1,4 +1,4 @@
-package dev.newsflow.failover;
+package dev.newsflow.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,14 +9,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A JVM started with the tests' class path, its output in a log file; stopped with SIGTERM, or killed with SIGKILL. */
-final class JvmProcess implements AutoCloseable {
+public final class JvmProcess implements AutoCloseable {
 
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path log;
     private Process process;
 
-    JvmProcess(String mainClass, List<String> args, Map<String, String> environment, Path log, String heap) {
+    public JvmProcess(String mainClass, List<String> args, Map<String, String> environment, Path log, String heap) {
         this.command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), mainClass));
         this.command.addAll(args);
@@ -24,7 +24,7 @@ final class JvmProcess implements AutoCloseable {
         this.log = log;
     }
 
-    JvmProcess start() {
+    public JvmProcess start() {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
@@ -36,13 +36,13 @@ final class JvmProcess implements AutoCloseable {
     }
 
     /** kill -9: no shutdown hook runs, nothing is flushed or committed. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** kill -TERM, then wait for the process to end. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             kill();
@@ -50,18 +50,27 @@ final class JvmProcess implements AutoCloseable {
     }
 
     /** kill -QUIT: the JVM prints every thread's stack to its log and goes on; what a stalled process was doing. */
-    void dumpThreads() throws IOException, InterruptedException {
+    public void dumpThreads() throws IOException, InterruptedException {
         if (isAlive()) {
             new ProcessBuilder("kill", "-QUIT", String.valueOf(process.pid())).inheritIO().start().waitFor();
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
-    Path log() {
+    public Path log() {
         return log;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits for the process to end by itself; its exit status, or -1 when it is still running at the deadline. */
+    public int waitFor(java.time.Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     @Override
