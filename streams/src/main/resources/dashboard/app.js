@@ -1,7 +1,10 @@
 // newsflow dashboard: reads the query API, refreshes on each server-sent event. Every piece of data goes into the page
 // through textContent, never as HTML: a title holding <script> shows as text.
 
-const api = (path) => fetch(path).then((r) => (r.ok ? r.json() : Promise.reject(new Error(path + ': ' + r.status))));
+// a token given in the page's address (?access_token=...) goes with every call: EventSource cannot send headers
+const token = new URLSearchParams(location.search).get('access_token');
+const withToken = (path) => (token ? `${path}${path.includes('?') ? '&' : '?'}access_token=${encodeURIComponent(token)}` : path);
+const api = (path) => fetch(withToken(path)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(path + ': ' + r.status))));
 let selected = null; // {key, label}
 
 function el(tag, text, className) {
@@ -94,4 +97,4 @@ async function refresh() {
 }
 
 // live updates: the server says when to look again; the stream opens once the first numbers are on the page
-refresh().then(() => setTimeout(() => new EventSource('/api/events').addEventListener('update', refresh), 3000));
+refresh().then(() => setTimeout(() => new EventSource(withToken('/api/events')).addEventListener('update', refresh), 3000));

@@ -1,10 +1,10 @@
-package dev.newsflow.producers.ingest;
+package dev.newsflow.http;
 
 /**
  * A token bucket: up to {@code perSecond} requests each second, with bursts of as many; zero or less means no limit.
  * Thread-safe.
  */
-final class RequestRate {
+public final class RequestRate {
 
     private static final double NANOS_PER_SECOND = 1e9;
 
@@ -12,14 +12,14 @@ final class RequestRate {
     private double tokens;
     private long lastNanos;
 
-    RequestRate(double perSecond, long nowNanos) {
+    public RequestRate(double perSecond, long nowNanos) {
         this.perSecond = perSecond;
         this.tokens = perSecond;
         this.lastNanos = nowNanos;
     }
 
     /** Whether a request arriving at {@code nowNanos} (System.nanoTime) may be served. */
-    synchronized boolean tryAcquire(long nowNanos) {
+    public synchronized boolean tryAcquire(long nowNanos) {
         if (perSecond <= 0) {
             return true;
         }

@@ -1,4 +1,4 @@
-package dev.newsflow.producers.ingest;
+package dev.newsflow.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -2,15 +2,18 @@ package dev.newsflow.cli;
 
 import dev.newsflow.config.ClientSettings;
 import dev.newsflow.embedded.LocalStack;
+import dev.newsflow.http.BearerToken;
 import dev.newsflow.producers.cli.ClientOptions;
 import dev.newsflow.producers.cli.DurationConverter;
 import dev.newsflow.streams.app.NewsflowStreamsApp;
 import dev.newsflow.streams.count.WindowSpec;
+import dev.newsflow.streams.query.QueryServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -72,6 +75,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "SimHash bits in which a near copy may differ, 0 to 7 (default: ${DEFAULT-VALUE}).")
     int nearDuplicateDistance;
 
+    @Option(names = "--http-token", defaultValue = "${env:NEWSFLOW_HTTP_TOKEN}", paramLabel = "TOKEN",
+            description = "Bearer token the API, its events and /metrics require (none by default). Prefer NEWSFLOW_HTTP_TOKEN: "
+                    + "a flag shows in the process list.")
+    String httpToken;
+
+    @Option(names = "--http-max-requests-per-second", defaultValue = "${env:NEWSFLOW_HTTP_MAX_REQUESTS_PER_SECOND:-200}",
+            description = "Requests per second the API serves before it answers 429 (default: ${DEFAULT-VALUE}; 0: no limit).")
+    double httpMaxRequestsPerSecond;
+
     @Override
     public Integer call() throws Exception {
         Map<String, Object> settings = new HashMap<>(client.settings());
@@ -85,7 +97,8 @@ public final class RunCommand implements Callable<Integer> {
         ClientSettings.require(settings, ClientSettings.SCHEMA_REGISTRY_URL, "--schema-registry-url");
         List<WindowSpec> specs = windows == null ? WindowSpec.DEFAULTS : windows.stream().map(WindowSpec::parse).toList();
         NewsflowStreamsApp app = NewsflowStreamsApp.start(new NewsflowStreamsApp.Options(applicationId, settings, stateDir,
-                httpHost, advertisedHost, httpPort, specs, grace, dedupeWindow, nearDuplicateDistance));
+                httpHost, advertisedHost, httpPort, specs, grace, dedupeWindow, nearDuplicateDistance, "",
+                new QueryServer.Access(new BearerToken(Optional.ofNullable(httpToken).filter(t -> !t.isBlank())), httpMaxRequestsPerSecond)));
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack ownStack = stack;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -9,7 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
@@ -34,12 +39,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final KafkaRaftServer server;
+    private final Optional<BrokerSecurity> security;
     private boolean closed;
 
-    private EmbeddedKafkaBroker(Path dataDir, int port, KafkaRaftServer server) {
+    private EmbeddedKafkaBroker(Path dataDir, int port, KafkaRaftServer server, Optional<BrokerSecurity> security) {
         this.dataDir = dataDir;
         this.port = port;
         this.server = server;
+        this.security = security;
     }
 
     /**
@@ -47,27 +54,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * and returns once it answers requests.
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int preferredPort, Map<String, String> overrides) {
+        return start(dataDir, preferredPort, overrides, Optional.empty());
+    }
+
+    /** The same, secured as {@code security} says when present (SASL_SSL, SCRAM, ACLs). */
+    public static EmbeddedKafkaBroker start(Path dataDir, int preferredPort, Map<String, String> overrides,
+            Optional<BrokerSecurity> security) {
         long started = System.nanoTime();
         int port = FreePort.pick(preferredPort);
         int controllerPort = FreePort.pick(0);
         Properties props = brokerProperties(dataDir, port, controllerPort);
+        security.ifPresent(s -> props.putAll(s.brokerProperties(port, controllerPort)));
         props.putAll(overrides);
         Path logDir = dataDir.resolve("kafka-logs");
         try {
             Files.createDirectories(logDir);
             Path configFile = dataDir.resolve("server.properties");
+            Files.deleteIfExists(configFile);
+            // it may hold passwords: readable by this user only
+            Files.createFile(configFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (Writer out = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
                 props.store(out, "written by newsflow's embedded broker at each start");
             }
             if (!Files.exists(logDir.resolve("meta.properties"))) {
-                format(configFile);
+                format(configFile, security.map(BrokerSecurity::formatArguments).orElse(List.of()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the broker's data directory " + dataDir, e);
         }
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         server.startup();
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, port, server);
+        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dataDir, port, server, security);
         try {
             broker.awaitReady();
         } catch (RuntimeException e) {
@@ -122,23 +139,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     static final int TRANSACTION_VERSION = 1;
 
-    private static void format(Path configFile) {
+    private static void format(Path configFile, List<String> scramArguments) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String clusterId = Uuid.randomUuid().toString();
+        List<String> args = new ArrayList<>(List.of("format", "--cluster-id", clusterId, "--config", configFile.toString(),
+                "--ignore-formatted", "--feature", "transaction.version=" + TRANSACTION_VERSION));
+        args.addAll(scramArguments);
         int status;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-            status = StorageTool.execute(new String[] {"format", "--cluster-id", clusterId, "--config", configFile.toString(),
-                    "--ignore-formatted", "--feature", "transaction.version=" + TRANSACTION_VERSION}, out);
+            status = StorageTool.execute(args.toArray(String[]::new), out);
         }
-        if (status != 0) {
+        if (status != 0) { // the output names the failure; with SCRAM users it also holds their salted keys, so not logged otherwise
             throw new IllegalStateException("Cannot format the broker's storage (exit " + status + "): " + output.toString(StandardCharsets.UTF_8));
         }
-        log.debug("Formatted broker storage with cluster id {}: {}", clusterId, output.toString(StandardCharsets.UTF_8).trim());
+        log.debug("Formatted broker storage with cluster id {}", clusterId);
     }
 
     private void awaitReady() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis()))) {
+        Map<String, Object> config = new HashMap<>(security.map(BrokerSecurity::adminSettings).orElse(Map.of()));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
+        try (Admin admin = Admin.create(config)) {
             admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("The embedded broker at " + bootstrapServers() + " did not become ready within "

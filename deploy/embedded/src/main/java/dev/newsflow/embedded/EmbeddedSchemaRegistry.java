@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import org.slf4j.Logger;
@@ -35,8 +38,10 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     private final int port;
     private final Path logFile;
     private final Thread shutdownHook;
+    private final Optional<TlsIdentity> tls;
 
-    private EmbeddedSchemaRegistry(Process process, int port, Path logFile) {
+    private EmbeddedSchemaRegistry(Process process, int port, Path logFile, Optional<TlsIdentity> tls) {
+        this.tls = tls;
         this.process = process;
         this.port = port;
         this.logFile = logFile;
@@ -49,6 +54,11 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
      * returns once it answers, with BACKWARD as the default compatibility.
      */
     public static EmbeddedSchemaRegistry start(Path dataDir, int preferredPort) {
+        return start(dataDir, preferredPort, Optional.empty());
+    }
+
+    /** The same, serving HTTPS only with {@code tls}'s certificate when present. */
+    public static EmbeddedSchemaRegistry start(Path dataDir, int preferredPort, Optional<TlsIdentity> tls) {
         long started = System.nanoTime();
         int port = FreePort.pick(preferredPort);
         Path runner = RegistryDistribution.runnerJar();
@@ -56,18 +66,20 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         Process process;
         try {
             Files.createDirectories(dataDir);
-            List<String> command = command(runner, dataDir, port);
-            process = new ProcessBuilder(command)
+            List<String> command = command(runner, dataDir, port, tls);
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .start(); // stdin stays a pipe from us: the watchdog's lifeline
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+            // the key store's password goes through the environment: a command line is visible to every user
+            tls.ifPresent(t -> builder.environment().put("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_STORE_PASSWORD", t.password()));
+            process = builder.start(); // stdin stays a pipe from us: the watchdog's lifeline
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the schema registry from " + runner, e);
         }
-        EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(process, port, logFile);
+        EmbeddedSchemaRegistry registry = new EmbeddedSchemaRegistry(process, port, logFile, tls);
         try {
             registry.awaitReady();
-            new RestSchemaRegistryClient(RegistryClientConfig.of(registry.url())).setCompatibility("BACKWARD");
+            new RestSchemaRegistryClient(RegistryClientConfig.from(registry.clientSettings())).setCompatibility("BACKWARD");
         } catch (RuntimeException e) {
             registry.close();
             throw e;
@@ -77,7 +89,7 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         return registry;
     }
 
-    private static List<String> command(Path runner, Path dataDir, int port) throws IOException {
+    private static List<String> command(Path runner, Path dataDir, int port, Optional<TlsIdentity> tls) throws IOException {
         String mainClass;
         try (JarFile jar = new JarFile(runner.toFile())) {
             mainClass = jar.getManifest().getMainAttributes().getValue("Main-Class");
@@ -87,7 +99,13 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         command.add("-Dquarkus.http.host=127.0.0.1");
-        command.add("-Dquarkus.http.port=" + port);
+        if (tls.isPresent()) {
+            command.add("-Dquarkus.http.ssl-port=" + port);
+            command.add("-Dquarkus.http.ssl.certificate.key-store-file=" + tls.get().keyStore().toAbsolutePath());
+            command.add("-Dquarkus.http.insecure-requests=disabled"); // no plain HTTP port at all
+        } else {
+            command.add("-Dquarkus.http.port=" + port);
+        }
         command.add("-Dquarkus.datasource.jdbc.url=jdbc:h2:file:" + database + ";DB_CLOSE_ON_EXIT=FALSE");
         command.add("-Dquarkus.datasource.jdbc.min-size=1");
         command.add("-Dquarkus.datasource.jdbc.initial-size=1");
@@ -115,7 +133,14 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
 
     /** The base URL to give clients as {@code schema.registry.url}. */
     public String url() {
-        return "http://127.0.0.1:" + port + API_PATH;
+        return (tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + port + API_PATH;
+    }
+
+    /** What a client needs to reach this registry: its URL and, over HTTPS, trust in its certificate. */
+    public Map<String, Object> clientSettings() {
+        Map<String, Object> settings = new HashMap<>(tls.map(TlsIdentity::registryTrust).orElse(Map.of()));
+        settings.put(RegistryClientConfig.URL, url());
+        return settings;
     }
 
     public long pid() {
@@ -127,7 +152,9 @@ public final class EmbeddedSchemaRegistry implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        RegistryClientConfig.from(clientSettings()).sslContext().ifPresent(builder::sslContext);
+        HttpClient http = builder.build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(url() + "/subjects")).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.newsflow.avro.RawArticle;
+import dev.newsflow.http.BearerToken;
+import dev.newsflow.http.RequestRate;
 import dev.newsflow.producers.article.ArticleRules;
 import dev.newsflow.producers.source.ArticleParseException;
 import dev.newsflow.producers.source.JsonArticleParser;
@@ -16,7 +18,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +55,7 @@ public final class IngestServer implements AutoCloseable {
     private final Function<RawArticle, CompletableFuture<?>> publisher;
     private final Clock clock;
     private final RequestRate rate;
+    private final BearerToken token;
 
     private IngestServer(HttpServer server, ExecutorService executor, Settings settings,
             Function<RawArticle, CompletableFuture<?>> publisher, Clock clock) {
@@ -63,6 +65,7 @@ public final class IngestServer implements AutoCloseable {
         this.publisher = publisher;
         this.clock = clock;
         this.rate = new RequestRate(settings.maxRequestsPerSecond(), System.nanoTime());
+        this.token = new BearerToken(settings.token());
     }
 
     /** Starts serving; {@code publisher} sends an article and completes when the broker has it. */
@@ -101,7 +104,7 @@ public final class IngestServer implements AutoCloseable {
                 answer(exchange, 429, Map.of("error", "over the limit of " + limit + " requests per second: retry after 1 s"));
                 return;
             }
-            if (!authorised(exchange)) {
+            if (!token.admits(exchange)) {
                 exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
                 answer(exchange, 401, Map.of("error", "missing or wrong bearer token"));
                 return;
@@ -162,14 +165,6 @@ public final class IngestServer implements AutoCloseable {
         answer(exchange, status, answer);
     }
 
-    private boolean authorised(HttpExchange exchange) {
-        if (settings.token().isEmpty()) {
-            return true;
-        }
-        String header = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization")).orElse("");
-        byte[] expected = ("Bearer " + settings.token().get()).getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected, header.getBytes(StandardCharsets.UTF_8)); // constant time
-    }
 
     /** The body, or null when it is longer than {@code limit}: read no further than that. */
     private static byte[] readLimited(InputStream in, int limit) throws IOException {

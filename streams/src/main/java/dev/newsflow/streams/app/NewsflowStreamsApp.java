@@ -51,7 +51,14 @@ public final class NewsflowStreamsApp implements AutoCloseable {
      */
     public record Options(String applicationId, Map<String, Object> client, Path stateDir, String bindHost, String advertisedHost,
             int httpPort, List<WindowSpec> windows, Duration grace, Duration dedupeWindow, int nearDuplicateDistance,
-            String topicPrefix) {
+            String topicPrefix, QueryServer.Access access) {
+
+        public Options(String applicationId, Map<String, Object> client, Path stateDir, String bindHost, String advertisedHost,
+                int httpPort, List<WindowSpec> windows, Duration grace, Duration dedupeWindow, int nearDuplicateDistance,
+                String topicPrefix) {
+            this(applicationId, client, stateDir, bindHost, advertisedHost, httpPort, windows, grace, dedupeWindow,
+                    nearDuplicateDistance, topicPrefix, QueryServer.Access.OPEN);
+        }
 
         public Options(String applicationId, Map<String, Object> client, Path stateDir, String bindHost, String advertisedHost,
                 int httpPort, List<WindowSpec> windows, Duration grace, Duration dedupeWindow, int nearDuplicateDistance) {
@@ -128,7 +135,7 @@ public final class NewsflowStreamsApp implements AutoCloseable {
         streamsMetrics.bindTo(registry);
         streams.start();
         QueryServer server = QueryServer.start(new InetSocketAddress(options.bindHost(), port),
-                new HostInfo(options.advertisedHost(), port), streams, options.windows(), registry::scrape, clock);
+                new HostInfo(options.advertisedHost(), port), streams, options.windows(), registry::scrape, clock, options.access());
         return new NewsflowStreamsApp(streams, running, server, registry, streamsMetrics);
     }
 

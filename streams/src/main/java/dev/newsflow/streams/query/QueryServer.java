@@ -3,7 +3,10 @@ package dev.newsflow.streams.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import dev.newsflow.http.BearerToken;
+import dev.newsflow.http.RequestRate;
 import dev.newsflow.streams.count.CountStage;
 import dev.newsflow.streams.count.Dimension;
 import dev.newsflow.streams.count.WindowSpec;
@@ -71,7 +74,13 @@ public final class QueryServer implements AutoCloseable {
         return t;
     });
 
-    private QueryServer(HttpServer server, KafkaStreams streams, List<WindowSpec> windows, HostInfo self, Supplier<String> metrics, Clock clock) {
+    private final BearerToken token;
+    private final RequestRate rate;
+
+    private QueryServer(HttpServer server, KafkaStreams streams, List<WindowSpec> windows, HostInfo self, Supplier<String> metrics, Clock clock,
+            Access access) {
+        this.token = access.token();
+        this.rate = new RequestRate(access.maxRequestsPerSecond(), System.nanoTime());
         this.server = server;
         this.streams = streams;
         this.local = new QueryService(streams);
@@ -81,16 +90,24 @@ public final class QueryServer implements AutoCloseable {
         this.clock = clock;
     }
 
+    /**
+     * Who may ask, and how often: with a token, the API, its events and the metrics want it (the dashboard's files and
+     * the health checks do not: they hold no data); over the rate, requests get 429.
+     */
+    public record Access(BearerToken token, double maxRequestsPerSecond) {
+        public static final Access OPEN = new Access(BearerToken.NONE, 200);
+    }
+
     /** Serves on {@code bind}; {@code self} is this instance as others reach it ({@code application.server}). */
     public static QueryServer start(InetSocketAddress bind, HostInfo self, KafkaStreams streams, List<WindowSpec> windows,
-            Supplier<String> metrics, Clock clock) throws IOException {
+            Supplier<String> metrics, Clock clock, Access access) throws IOException {
         HttpServer server = HttpServer.create(bind, 64);
-        QueryServer query = new QueryServer(server, streams, windows, self, metrics, clock);
-        server.createContext("/api/events", query::subscribe);
-        server.createContext("/api/", query::api);
+        QueryServer query = new QueryServer(server, streams, windows, self, metrics, clock, access);
+        server.createContext("/api/events", query.guarded(query::subscribe));
+        server.createContext("/api/", query.guarded(query::api));
         server.createContext("/health/", query::health);
-        server.createContext("/metrics", exchange -> query.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
-                metrics.get().getBytes(StandardCharsets.UTF_8)));
+        server.createContext("/metrics", query.guarded(exchange -> query.send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+                metrics.get().getBytes(StandardCharsets.UTF_8))));
         server.createContext("/", query::staticFile);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "query-http");
@@ -105,6 +122,21 @@ public final class QueryServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** {@code handler} behind the rate limit (checked first, so guessing tokens is limited too) and the token. */
+    private HttpHandler guarded(HttpHandler handler) {
+        return exchange -> {
+            if (!rate.tryAcquire(System.nanoTime())) {
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                json(exchange, 429, Map.of("error", "too many requests: retry after 1 s"));
+            } else if (!token.admits(exchange)) {
+                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+                json(exchange, 401, Map.of("error", "missing or wrong bearer token"));
+            } else {
+                handler.handle(exchange);
+            }
+        };
     }
 
     /** Server-sent events: an {@code update} now and then, so that a page refreshes its numbers without reloading. */
@@ -329,7 +361,9 @@ public final class QueryServer implements AutoCloseable {
 
     private HttpResponse<byte[]> get(String url) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+            token.header().ifPresent(h -> request.header("Authorization", h)); // the instances share one token
+            return http.send(request.build(),
                     HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("instance at " + url + " is unreachable: " + e.getMessage(), e);
