@@ -63,6 +63,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Window definitions, for example 1h-5m,24h-1h,1d (the default).")
     List<String> windows;
 
+    @Option(names = "--final-windows", paramLabel = "NAME", split = ",",
+            description = "Window definitions that also get final results, on the .final topics (default: the tumbling ones, "
+                    + "1d; 'none' for none). A rolling window's final results cost a changelog write per update.")
+    List<String> finalWindows;
+
     @Option(names = "--grace", defaultValue = "10m", converter = DurationConverter.class,
             description = "How late an event may arrive and still count (default: ${DEFAULT-VALUE}).")
     Duration grace;
@@ -96,9 +101,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         ClientSettings.require(settings, ClientSettings.SCHEMA_REGISTRY_URL, "--schema-registry-url");
         List<WindowSpec> specs = windows == null ? WindowSpec.DEFAULTS : windows.stream().map(WindowSpec::parse).toList();
+        List<WindowSpec> finals = finalWindows == null ? WindowSpec.tumbling(specs)
+                : finalWindows.equals(List.of("none")) ? List.of() : finalWindows.stream().map(WindowSpec::parse).toList();
         NewsflowStreamsApp app = NewsflowStreamsApp.start(new NewsflowStreamsApp.Options(applicationId, settings, stateDir,
                 httpHost, advertisedHost, httpPort, specs, grace, dedupeWindow, nearDuplicateDistance, "",
-                new QueryServer.Access(new BearerToken(Optional.ofNullable(httpToken).filter(t -> !t.isBlank())), httpMaxRequestsPerSecond)));
+                new QueryServer.Access(new BearerToken(Optional.ofNullable(httpToken).filter(t -> !t.isBlank())), httpMaxRequestsPerSecond),
+                finals));
         CountDownLatch stopped = new CountDownLatch(1);
         LocalStack ownStack = stack;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -35,7 +35,7 @@ class OutageIT {
 
     private static final int BATCH = 150;
     private static final Duration BROKER_OUTAGE = Duration.ofSeconds(30);
-    /** At most this long: the registry's client in the app retries for 30 s before its thread fails and starts again. */
+    /** At most this long: the registry's client in the app retries for 10 s before its thread fails and starts again. */
     private static final Duration REGISTRY_OUTAGE = Duration.ofSeconds(90);
 
     /** Under target/, kept after the run: the broker's, registry's and app's logs are what explains a failure. */
@@ -56,7 +56,10 @@ class OutageIT {
                     "--bootstrap-servers", cluster.bootstrapServers(), "--schema-registry-url", registry.url(),
                     "--application-id", "outage-it", "--http-port", String.valueOf(httpPort),
                     "--state-dir", dir.resolve("state").toString(), "--window", "1d", "--grace", "30d"),
-                    Map.of(), dir.resolve("app.log"), "768m");
+                    // a killed instance's partitions move after the session timeout, and a registry call gives up after
+                    // the retry timeout: 10 s each here instead of 45 and 30, to keep the test short
+                    Map.of("NEWSFLOW_KAFKA_SESSION_TIMEOUT_MS", "10000", "NEWSFLOW_KAFKA_SCHEMA_REGISTRY_RETRY_TIMEOUT_MS", "10000"),
+                    dir.resolve("app.log"), "768m");
             try (JvmProcess instance = app.start(); ArticlePublisher publisher = ArticlePublisher.create(client)) {
                 PipelineAudit.awaitReady(httpPort);
 
@@ -65,7 +68,9 @@ class OutageIT {
                 PipelineAudit.awaitEnrichedOffsets(cluster, BATCH / 4);
                 JvmProcess broker = cluster.node(1);
                 broker.kill();
-                CompletableFuture<Void> during = PipelineAudit.publishAsync(publisher, articles.subList(BATCH, 2 * BATCH));
+                // sent from another thread: a send blocks (up to max.block.ms, 60 s) while the producer has no leader to send to
+                CompletableFuture<Void> during = CompletableFuture.supplyAsync(() -> PipelineAudit.publishAsync(publisher,
+                        articles.subList(BATCH, 2 * BATCH))).thenCompose(sent -> sent);
                 Thread.sleep(BROKER_OUTAGE.toMillis()); // the outage itself: a fixed length is the point
                 assertThat(during).as("sends wait for the broker").isNotDone();
                 long back = System.nanoTime();

@@ -51,7 +51,15 @@ public final class NewsflowStreamsApp implements AutoCloseable {
      */
     public record Options(String applicationId, Map<String, Object> client, Path stateDir, String bindHost, String advertisedHost,
             int httpPort, List<WindowSpec> windows, Duration grace, Duration dedupeWindow, int nearDuplicateDistance,
-            String topicPrefix, QueryServer.Access access) {
+            String topicPrefix, QueryServer.Access access, List<WindowSpec> finalWindows) {
+
+        /** Final results for the tumbling windows only, as by default. */
+        public Options(String applicationId, Map<String, Object> client, Path stateDir, String bindHost, String advertisedHost,
+                int httpPort, List<WindowSpec> windows, Duration grace, Duration dedupeWindow, int nearDuplicateDistance,
+                String topicPrefix, QueryServer.Access access) {
+            this(applicationId, client, stateDir, bindHost, advertisedHost, httpPort, windows, grace, dedupeWindow,
+                    nearDuplicateDistance, topicPrefix, access, WindowSpec.tumbling(windows));
+        }
 
         public Options(String applicationId, Map<String, Object> client, Path stateDir, String bindHost, String advertisedHost,
                 int httpPort, List<WindowSpec> windows, Duration grace, Duration dedupeWindow, int nearDuplicateDistance,
@@ -105,7 +113,7 @@ public final class NewsflowStreamsApp implements AutoCloseable {
 
         Clock clock = Clock.systemUTC();
         var countSerde = AvroSerde.specific(WindowedCount.class, options.client(), false);
-        var counts = new CountStage.Settings(options.windows(), options.grace(), Duration.ofDays(7),
+        var counts = new CountStage.Settings(options.windows(), options.finalWindows(), options.grace(), Duration.ofDays(7),
                 Map.of(Dimension.LEADER, options.topic(TopicCatalogue.COUNTS_LEADERS), Dimension.THEME, options.topic(TopicCatalogue.COUNTS_THEMES),
                         Dimension.PAIR, options.topic(TopicCatalogue.COUNTS_LEADER_THEMES)),
                 Map.of(Dimension.LEADER, options.topic(TopicCatalogue.COUNTS_LEADERS_FINAL),

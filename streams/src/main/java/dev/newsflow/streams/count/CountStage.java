@@ -35,9 +35,25 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class CountStage {
 
-    /** Topics and windows of the counting stage. */
-    public record Settings(List<WindowSpec> windows, Duration grace, Duration retention, Map<Dimension, String> liveTopics,
-            Map<Dimension, String> finalTopics, String lateTopic) {
+    /**
+     * Topics and windows of the counting stage; {@code finalWindows}, a subset of {@code windows}, also get final
+     * results. A final result costs a suppression buffer whose changelog takes every update of the window, so the
+     * default is the tumbling windows only: one final count per key and calendar day, none per rolling hour.
+     */
+    public record Settings(List<WindowSpec> windows, List<WindowSpec> finalWindows, Duration grace, Duration retention,
+            Map<Dimension, String> liveTopics, Map<Dimension, String> finalTopics, String lateTopic) {
+
+        public Settings {
+            if (!windows.containsAll(finalWindows)) {
+                throw new IllegalArgumentException("final results need a window definition that is counted: " + finalWindows
+                        + " is not within " + windows);
+            }
+        }
+
+        public Settings(List<WindowSpec> windows, Duration grace, Duration retention, Map<Dimension, String> liveTopics,
+                Map<Dimension, String> finalTopics, String lateTopic) {
+            this(windows, WindowSpec.tumbling(windows), grace, retention, liveTopics, finalTopics, lateTopic);
+        }
     }
 
     public static final String TO_MENTIONS = "to-mentions";
@@ -89,16 +105,20 @@ public final class CountStage {
             KStream<String, WindowedCount> liveCounts = counts
                     .toStream(Named.as("count-" + spec.name() + "-updates"))
                     .map((window, tally) -> output(window, tally, spec, false, clock), Named.as("to-count-" + spec.name()));
-            KStream<String, WindowedCount> finalCounts = counts
-                    .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
-                            .withName("until-" + spec.name() + "-closes"))
-                    .toStream(Named.as("final-count-" + spec.name() + "-results"))
-                    .map((window, tally) -> output(window, tally, spec, true, clock), Named.as("to-final-count-" + spec.name()));
             live = live == null ? liveCounts : live.merge(liveCounts, Named.as("merge-counts-" + spec.name()));
-            closed = closed == null ? finalCounts : closed.merge(finalCounts, Named.as("merge-final-counts-" + spec.name()));
+            if (settings.finalWindows().contains(spec)) {
+                KStream<String, WindowedCount> finalCounts = counts
+                        .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
+                                .withName("until-" + spec.name() + "-closes"))
+                        .toStream(Named.as("final-count-" + spec.name() + "-results"))
+                        .map((window, tally) -> output(window, tally, spec, true, clock), Named.as("to-final-count-" + spec.name()));
+                closed = closed == null ? finalCounts : closed.merge(finalCounts, Named.as("merge-final-counts-" + spec.name()));
+            }
         }
         route(live, settings.liveTopics(), countSerde, "counts");
-        route(closed, settings.finalTopics(), countSerde, "final-counts");
+        if (closed != null) {
+            route(closed, settings.finalTopics(), countSerde, "final-counts");
+        }
     }
 
     /** A window store that keeps {@code retention}, and at least what the window and its grace need. */

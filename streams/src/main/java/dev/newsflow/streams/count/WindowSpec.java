@@ -16,6 +16,11 @@ public record WindowSpec(Duration size, Duration advance) {
             new WindowSpec(Duration.ofHours(24), Duration.ofHours(1)),
             new WindowSpec(Duration.ofDays(1), Duration.ofDays(1)));
 
+    /** The tumbling definitions among {@code specs} (advance = size): the ones that get final results by default. */
+    public static List<WindowSpec> tumbling(List<WindowSpec> specs) {
+        return specs.stream().filter(s -> s.advance().equals(s.size())).toList();
+    }
+
     public String name() {
         if (advance.equals(size)) {
             return size.toSeconds() % 86_400 == 0 ? size.toDays() + "d" : format(size); // calendar days

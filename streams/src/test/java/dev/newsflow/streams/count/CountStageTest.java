@@ -56,7 +56,7 @@ class CountStageTest {
         countSerde.configure(config, false);
         StreamsBuilder builder = new StreamsBuilder();
         var stream = builder.stream("enriched-in", Consumed.with(Serdes.String(), articleSerde));
-        CountStage.addTo(builder, stream, new CountStage.Settings(WindowSpec.DEFAULTS, Duration.ofMinutes(10), Duration.ofDays(7),
+        CountStage.addTo(builder, stream, new CountStage.Settings(WindowSpec.DEFAULTS, WindowSpec.DEFAULTS, Duration.ofMinutes(10), Duration.ofDays(7),
                 LIVE, FINAL, "news.late"), countSerde, Clock.fixed(T, ZoneOffset.UTC));
         Properties props = StreamsConfigs.of("count-stage-test", Map.of("bootstrap.servers", "unused:9092"));
         props.put("statestore.cache.max.bytes", 0);
