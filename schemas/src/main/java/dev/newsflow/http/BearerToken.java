@@ -14,10 +14,6 @@ public record BearerToken(Optional<String> token) {
 
     public static final BearerToken NONE = new BearerToken(Optional.empty());
 
-    public boolean required() {
-        return token.isPresent();
-    }
-
     /** Whether the request carries the token, compared in constant time. */
     public boolean admits(HttpExchange exchange) {
         if (token.isEmpty()) {

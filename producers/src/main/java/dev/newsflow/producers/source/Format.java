@@ -8,6 +8,11 @@ import java.util.Locale;
 public enum Format {
     TEXT, MARKDOWN, HTML, JSON, FEED;
 
+    private static final List<String> EXTENSIONS = List.of(".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl",
+            ".ndjson", ".xml", ".rss", ".atom");
+    /** The extensions of article files, for messages. */
+    public static final String ARTICLE_EXTENSIONS = String.join(" ", EXTENSIONS);
+
     /** The parser for this format. */
     public ArticleParser parser(JsonFieldMapping mapping) {
         return switch (this) {
@@ -54,11 +59,6 @@ public enum Format {
         }
         return TEXT;
     }
-
-    private static final List<String> EXTENSIONS = List.of(".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl",
-            ".ndjson", ".xml", ".rss", ".atom");
-    /** The extensions of article files, for messages. */
-    public static final String ARTICLE_EXTENSIONS = String.join(" ", EXTENSIONS);
 
     /** Whether a folder walk picks the file up: known extensions only, and no README. */
     public static boolean isArticleFile(String fileName) {
