@@ -30,23 +30,23 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * Counts mentions per leader, theme and leader-theme pair in every window definition: one repartition by count key,
- * one aggregation per definition whose updates are the live counts and, held until the window closes, the final ones;
+ * one aggregation per definition into panes (tumbling windows as long as the advance), whose updates become the live
+ * counts of the windows that contain them and, for tumbling definitions held until the window closes, the final ones;
  * each result to its dimension's topic. Late mentions go to {@code news.late}.
  */
 public final class CountStage {
 
     /**
-     * Topics and windows of the counting stage; {@code finalWindows}, a subset of {@code windows}, also get final
-     * results. A final result costs a suppression buffer whose changelog takes every update of the window, so the
-     * default is the tumbling windows only: one final count per key and calendar day, none per rolling hour.
+     * Topics and windows of the counting stage; {@code finalWindows}, tumbling definitions among {@code windows}, also
+     * get final results (by default all the tumbling ones: one final count per key and calendar day).
      */
     public record Settings(List<WindowSpec> windows, List<WindowSpec> finalWindows, Duration grace, Duration retention,
             Map<Dimension, String> liveTopics, Map<Dimension, String> finalTopics, String lateTopic) {
 
         public Settings {
-            if (!windows.containsAll(finalWindows)) {
-                throw new IllegalArgumentException("final results need a window definition that is counted: " + finalWindows
-                        + " is not within " + windows);
+            if (!windows.containsAll(finalWindows) || !finalWindows.stream().allMatch(WindowSpec::isTumbling)) {
+                throw new IllegalArgumentException("final results need tumbling window definitions that are counted: "
+                        + finalWindows + " is not a tumbling part of " + windows);
             }
         }
 
@@ -65,9 +65,12 @@ public final class CountStage {
     private CountStage() {
     }
 
-    /** The store that holds the live counts of a window definition. */
+    /**
+     * The store that holds the counts of a window definition: its windows if tumbling, else its panes (a new name, so
+     * that the changelog of an older version, which held whole windows, is not read as panes).
+     */
     public static String storeName(WindowSpec spec) {
-        return "counts-" + spec.name();
+        return (spec.isTumbling() ? "counts-" : "panes-") + spec.name();
     }
 
     public static void addTo(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched, Settings settings,
@@ -98,20 +101,24 @@ public final class CountStage {
         KStream<String, WindowedCount> live = null;
         KStream<String, WindowedCount> closed = null;
         for (WindowSpec spec : settings.windows()) {
-            // one aggregation per definition: its updates are the live counts, and held until the window closes, the final ones
-            KTable<Windowed<String>, Tally> counts = grouped.windowedBy(spec.windows(settings.grace()))
+            // one aggregation per definition, into panes as long as its advance: one store update per event
+            KTable<Windowed<String>, Tally> counts = grouped.windowedBy(spec.panes(settings.grace()))
                     .aggregate(() -> Tally.EMPTY, (key, mention, tally) -> tally.add(mention), Named.as("count-" + spec.name()),
                             store(storeName(spec), settings.retention(), spec, settings.grace()));
-            KStream<String, WindowedCount> liveCounts = counts
-                    .toStream(Named.as("count-" + spec.name() + "-updates"))
-                    .map((window, tally) -> output(window, tally, spec, false, clock), Named.as("to-count-" + spec.name()));
+            KStream<Windowed<String>, Tally> updates = counts.toStream(Named.as("count-" + spec.name() + "-updates"));
+            KStream<String, WindowedCount> liveCounts = spec.isTumbling()
+                    ? updates.map((window, tally) -> output(window.key(), window.window().startTime(), tally, spec, false, clock),
+                            Named.as("to-count-" + spec.name()))
+                    : updates.process(() -> new RollingSums(spec, storeName(spec), settings.grace(), clock),
+                            Named.as("to-count-" + spec.name()), storeName(spec));
             live = live == null ? liveCounts : live.merge(liveCounts, Named.as("merge-counts-" + spec.name()));
-            if (settings.finalWindows().contains(spec)) {
+            if (settings.finalWindows().contains(spec)) { // tumbling: a pane is the window
                 KStream<String, WindowedCount> finalCounts = counts
                         .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())
                                 .withName("until-" + spec.name() + "-closes"))
                         .toStream(Named.as("final-count-" + spec.name() + "-results"))
-                        .map((window, tally) -> output(window, tally, spec, true, clock), Named.as("to-final-count-" + spec.name()));
+                        .map((window, tally) -> output(window.key(), window.window().startTime(), tally, spec, true, clock),
+                                Named.as("to-final-count-" + spec.name()));
                 closed = closed == null ? finalCounts : closed.merge(finalCounts, Named.as("merge-final-counts-" + spec.name()));
             }
         }
@@ -121,7 +128,7 @@ public final class CountStage {
         }
     }
 
-    /** A window store that keeps {@code retention}, and at least what the window and its grace need. */
+    /** A pane store that keeps {@code retention}, and at least what the windows summed from it and their grace need. */
     private static Materialized<String, Tally, WindowStore<Bytes, byte[]>> store(String name, Duration retention, WindowSpec spec,
             Duration grace) {
         Duration needed = spec.size().plus(grace);
@@ -142,10 +149,8 @@ public final class CountStage {
     }
 
     /** A compacted topic keeps the latest value per key: the key names the thing counted, the window and its start. */
-    static KeyValue<String, WindowedCount> output(Windowed<String> window, Tally tally, WindowSpec spec, boolean isFinal, Clock clock) {
-        String key = window.key();
-        Instant start = window.window().startTime();
-        Instant end = window.window().endTime();
+    static KeyValue<String, WindowedCount> output(String key, Instant start, Tally tally, WindowSpec spec, boolean isFinal, Clock clock) {
+        Instant end = start.plus(spec.size());
         WindowedCount count = WindowedCount.newBuilder()
                 .setDimension(Dimension.of(key).label())
                 .setKey(Dimension.id(key))

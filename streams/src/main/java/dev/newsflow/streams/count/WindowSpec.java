@@ -6,9 +6,17 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 
 /**
  * One window definition: size and advance (equal for tumbling windows). Its name, for stores and the API, is
- * {@code 1h-5m}, {@code 24h-1h}, {@code 1d}.
+ * {@code 1h-5m}, {@code 24h-1h}, {@code 1d}. Counts are kept in panes, tumbling windows as long as the advance: a
+ * window is the sum of the {@link #panesPerWindow()} panes it covers, so an event updates one pane, not every window
+ * that contains it.
  */
 public record WindowSpec(Duration size, Duration advance) {
+
+    public WindowSpec {
+        if (advance.isZero() || advance.isNegative() || size.toMillis() % advance.toMillis() != 0) {
+            throw new IllegalArgumentException("a window's size must be a whole number of advances, not " + size + " by " + advance);
+        }
+    }
 
     /** The defaults: a rolling hour (1 h advancing 5 min), a rolling day (24 h advancing 1 h), calendar days (UTC). */
     public static final List<WindowSpec> DEFAULTS = List.of(
@@ -18,7 +26,7 @@ public record WindowSpec(Duration size, Duration advance) {
 
     /** The tumbling definitions among {@code specs} (advance = size): the ones that get final results by default. */
     public static List<WindowSpec> tumbling(List<WindowSpec> specs) {
-        return specs.stream().filter(s -> s.advance().equals(s.size())).toList();
+        return specs.stream().filter(WindowSpec::isTumbling).toList();
     }
 
     public String name() {
@@ -28,8 +36,21 @@ public record WindowSpec(Duration size, Duration advance) {
         return format(size) + "-" + format(advance);
     }
 
-    public TimeWindows windows(Duration grace) {
-        return TimeWindows.ofSizeAndGrace(size, grace).advanceBy(advance);
+    /** How many panes (and so windows) cover one instant: 12 for a rolling hour advancing by 5 minutes, 1 if tumbling. */
+    public int panesPerWindow() {
+        return (int) (size.toMillis() / advance.toMillis());
+    }
+
+    public boolean isTumbling() {
+        return panesPerWindow() == 1;
+    }
+
+    /**
+     * The panes, with the grace that keeps an event while any window containing it is open: the last such window
+     * ends {@code size - advance} after its pane.
+     */
+    public TimeWindows panes(Duration grace) {
+        return TimeWindows.ofSizeAndGrace(advance, grace.plus(size).minus(advance));
     }
 
     /** The start of the latest window of this definition that contains {@code timestamp}. */

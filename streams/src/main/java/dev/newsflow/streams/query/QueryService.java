@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -31,34 +34,52 @@ public final class QueryService {
         this.streams = streams;
     }
 
-    /** Every count of a dimension in the window of {@code spec} that starts at {@code windowStart}, on this instance. */
+    /**
+     * Every count of a dimension in the window of {@code spec} that starts at {@code windowStart}, on this instance:
+     * per key, the sum of the panes the window covers.
+     */
     public List<CountRow> window(Dimension dimension, WindowSpec spec, long windowStart) {
-        List<CountRow> rows = new ArrayList<>();
-        try (KeyValueIterator<Windowed<String>, Tally> all = counts(spec).fetchAll(Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(windowStart))) {
+        Map<String, Tally> sums = new TreeMap<>();
+        long lastPane = windowStart + spec.size().toMillis() - spec.advance().toMillis();
+        try (KeyValueIterator<Windowed<String>, Tally> all = counts(spec).fetchAll(Instant.ofEpochMilli(windowStart), Instant.ofEpochMilli(lastPane))) {
             while (all.hasNext()) {
                 KeyValue<Windowed<String>, Tally> entry = all.next();
-                String key = entry.key.key();
-                if (Dimension.of(key) == dimension) {
-                    rows.add(row(key, entry.key.window().start(), spec, entry.value));
+                if (Dimension.of(entry.key.key()) == dimension) {
+                    sums.merge(entry.key.key(), entry.value, Tally::plus);
                 }
             }
         }
+        List<CountRow> rows = new ArrayList<>();
+        sums.forEach((key, tally) -> rows.add(row(key, windowStart, spec, tally)));
         return rows;
     }
 
-    /** The counts of one key over a range of window starts, on this instance (the key's partition must be here). */
+    /**
+     * The counts of one key in the windows of {@code spec} that start between {@code from} and {@code to} and hold
+     * something, on this instance (the key's partition must be here).
+     */
     public List<CountRow> series(String key, WindowSpec spec, long from, long to) {
-        List<CountRow> rows = new ArrayList<>();
-        try (WindowStoreIterator<Tally> windows = counts(spec).fetch(key, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {
-            while (windows.hasNext()) {
-                KeyValue<Long, Tally> entry = windows.next();
-                rows.add(row(key, entry.key, spec, entry.value));
+        long advance = spec.advance().toMillis();
+        long size = spec.size().toMillis();
+        TreeMap<Long, Tally> panes = new TreeMap<>();
+        try (WindowStoreIterator<Tally> found = counts(spec).fetch(key, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to + size - advance))) {
+            found.forEachRemaining(entry -> panes.put(entry.key, entry.value));
+        }
+        long firstStart = from + Math.floorMod(-from, advance); // window starts are multiples of the advance
+        TreeSet<Long> starts = new TreeSet<>(); // the windows that contain a pane with a count
+        for (long pane : panes.keySet()) {
+            for (long start = Math.max(firstStart, pane - size + advance); start <= Math.min(to, pane); start += advance) {
+                starts.add(start);
             }
+        }
+        List<CountRow> rows = new ArrayList<>();
+        for (long start : starts) {
+            rows.add(row(key, start, spec, panes.subMap(start, start + size).values().stream().reduce(Tally.EMPTY, Tally::plus)));
         }
         return rows;
     }
 
-    /** The start of the newest window of {@code spec} that holds a count here, if any. */
+    /** The start of the newest window of {@code spec} that holds a count here (its newest pane's), if any. */
     public Optional<Long> newestWindowStart(WindowSpec spec) {
         long newest = -1;
         int scanned = 0;

@@ -56,7 +56,7 @@ class CountStageTest {
         countSerde.configure(config, false);
         StreamsBuilder builder = new StreamsBuilder();
         var stream = builder.stream("enriched-in", Consumed.with(Serdes.String(), articleSerde));
-        CountStage.addTo(builder, stream, new CountStage.Settings(WindowSpec.DEFAULTS, WindowSpec.DEFAULTS, Duration.ofMinutes(10), Duration.ofDays(7),
+        CountStage.addTo(builder, stream, new CountStage.Settings(WindowSpec.DEFAULTS, Duration.ofMinutes(10), Duration.ofDays(7),
                 LIVE, FINAL, "news.late"), countSerde, Clock.fixed(T, ZoneOffset.UTC));
         Properties props = StreamsConfigs.of("count-stage-test", Map.of("bootstrap.servers", "unused:9092"));
         props.put("statestore.cache.max.bytes", 0);
@@ -113,33 +113,35 @@ class CountStageTest {
         pipe("a2", T.plus(Duration.ofMinutes(38)), null);
         pipe("a3", T.plus(Duration.ofMinutes(40)), "a1");
 
-        WindowStore<String, Tally> hours = driver.getWindowStore(CountStage.storeName(WindowSpec.DEFAULTS.get(0)));
-        Instant tenOClock = Instant.parse("2022-01-03T10:00:00Z");
-        assertThat(hours.fetch("leader:Q15031", tenOClock.toEpochMilli())).isEqualTo(new Tally(2, 6, "Xi Jinping"));
-        assertThat(hours.fetch("theme:climate", tenOClock.toEpochMilli())).isEqualTo(new Tally(2, 4, "Climate change"));
-        assertThat(hours.fetch("leader:Q15031", Instant.parse("2022-01-03T09:05:00Z").toEpochMilli())).isEqualTo(new Tally(1, 3, "Xi Jinping"));
+        Map<String, WindowedCount> latest = new java.util.HashMap<>();
+        leaders.readKeyValuesToList().forEach(kv -> latest.put(kv.key, kv.value));
+        WindowedCount tenToEleven = latest.get("leader:Q15031@1h-5m@2022-01-03T10:00:00Z");
+        assertThat(List.of(tenToEleven.getArticleCount(), tenToEleven.getMentionCount())).containsExactly(2L, 6L);
+        WindowedCount fiveToTen = latest.get("leader:Q15031@1h-5m@2022-01-03T09:05:00Z");
+        assertThat(List.of(fiveToTen.getArticleCount(), fiveToTen.getMentionCount())).containsExactly(1L, 3L);
+        WindowedCount day = latest.get("leader:Q15031@24h-1h@2022-01-03T00:00:00Z");
+        assertThat(List.of(day.getArticleCount(), day.getMentionCount())).containsExactly(2L, 6L);
+        // the rolling hour keeps 5-minute panes: the window is their sum, each event updated one pane
+        WindowStore<String, Tally> panes = driver.getWindowStore(CountStage.storeName(WindowSpec.DEFAULTS.get(0)));
+        assertThat(panes.fetch("leader:Q15031", Instant.parse("2022-01-03T10:00:00Z").toEpochMilli())).isEqualTo(new Tally(1, 3, "Xi Jinping"));
+        assertThat(panes.fetch("leader:Q15031", Instant.parse("2022-01-03T10:40:00Z").toEpochMilli())).isEqualTo(new Tally(1, 3, "Xi Jinping"));
+        assertThat(panes.fetch("theme:climate", Instant.parse("2022-01-03T10:40:00Z").toEpochMilli())).isEqualTo(new Tally(1, 2, "Climate change"));
     }
 
     @Test
-    void shouldEmitEachClosedWindowOnceAndSendLateMentionsToTheLateTopic() {
+    void shouldEmitEachClosedDayOnceAndSendLateMentionsToTheLateTopic() {
         pipe("a1", T, null);
         pipe("a2", T.plus(Duration.ofMinutes(38)), null);
-        pipe("later", Instant.parse("2022-01-03T12:00:00Z"), null); // stream time passes 11:00 + 10 min grace
+        pipe("next-day", Instant.parse("2022-01-04T00:30:00Z"), null); // stream time passes midnight + 10 min grace
 
         List<WindowedCount> closed = leadersFinal.readValuesToList();
-        List<WindowedCount> tenToEleven = closed.stream().filter(c -> c.getWindowSizeMs() == 3_600_000L
-                && c.getWindowStart().equals(Instant.parse("2022-01-03T10:00:00Z"))).toList();
-        assertThat(tenToEleven).singleElement().satisfies(c -> {
+        assertThat(closed).singleElement().satisfies(c -> {
+            assertThat(c.getWindowStart()).isEqualTo(Instant.parse("2022-01-03T00:00:00Z"));
+            assertThat(c.getWindowSizeMs()).isEqualTo(86_400_000L);
             assertThat(c.getArticleCount()).isEqualTo(2);
             assertThat(c.getMentionCount()).isEqualTo(6);
             assertThat(c.getIsFinal()).isTrue();
         });
-        // rolling hours with data start 09:05 ... 10:40 (20 windows); all end by 11:50, so all have closed, each once
-        assertThat(closed).filteredOn(c -> c.getWindowSizeMs() == 3_600_000L).extracting(WindowedCount::getWindowStart)
-                .doesNotHaveDuplicates().hasSize(20);
-        // and the rolling day 01-02 11:00 to 01-03 11:00, the only day window closed by 12:00
-        assertThat(closed).filteredOn(c -> c.getWindowSizeMs() == 86_400_000L).extracting(WindowedCount::getWindowStart)
-                .containsExactly(Instant.parse("2022-01-02T11:00:00Z"));
 
         pipe("too-late", Instant.parse("2022-01-03T10:30:00Z"), null);
         List<TestRecord<String, String>> lateRecords = late.readRecordsToList();
@@ -148,5 +150,13 @@ class CountStageTest {
                 .hasSize(3);
         assertThat(lateRecords.get(0).value()).contains("\"articleId\":\"too-late\"", "\"eventTime\":\"2022-01-03T10:30:00Z\"",
                 "after the grace period (PT10M) of every 1h-5m window containing it");
+        assertThat(leadersFinal.readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseFinalResultsForRollingWindows() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new CountStage.Settings(WindowSpec.DEFAULTS, WindowSpec.DEFAULTS,
+                Duration.ofMinutes(10), Duration.ofDays(7), LIVE, FINAL, "news.late"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tumbling");
     }
 }
