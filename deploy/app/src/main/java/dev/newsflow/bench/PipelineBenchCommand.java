@@ -7,7 +7,6 @@ import dev.newsflow.producers.publish.ArticlePublisher;
 import dev.newsflow.producers.synthetic.SyntheticArticles;
 import dev.newsflow.streams.app.NewsflowStreamsApp;
 import dev.newsflow.streams.count.WindowSpec;
-import dev.newsflow.streams.query.QueryServer;
 import dev.newsflow.topics.TopicCatalogue;
 import dev.newsflow.topics.TopicCreator;
 import java.lang.management.ManagementFactory;
@@ -48,10 +47,6 @@ final class PipelineBenchCommand implements Callable<Integer> {
     @Option(names = "--commit-interval-ms", defaultValue = "100",
             description = "Kafka Streams commit interval (default: ${DEFAULT-VALUE}, the exactly-once default).")
     int commitIntervalMs;
-
-    @Option(names = "--final-windows", defaultValue = "1d", split = ",",
-            description = "Window definitions with final results too, as in run (default: ${DEFAULT-VALUE}; all three: 1h-5m,24h-1h,1d).")
-    List<String> finalWindows;
 
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads of the app (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -110,8 +105,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
             appClient.put("commit.interval.ms", commitIntervalMs); // how often caches flush and transactions commit
             appClient.put("num.stream.threads", threads);
             try (NewsflowStreamsApp app = NewsflowStreamsApp.start(new NewsflowStreamsApp.Options("bench-pipeline", appClient,
-                    dir.resolve("state"), "127.0.0.1", "127.0.0.1", 0, WindowSpec.DEFAULTS, Duration.ofDays(3), Duration.ofDays(7), 6, "",
-                    QueryServer.Access.OPEN, finalWindows.stream().map(WindowSpec::parse).toList()))) {
+                    dir.resolve("state"), "127.0.0.1", "127.0.0.1", 0, WindowSpec.DEFAULTS, Duration.ofDays(3), Duration.ofDays(7), 6))) {
                 Duration timeout = Duration.ofSeconds(120 + articles / 10); // 10 articles/s would be a broken run
                 long[] first = {0};
                 Poll.until("every article enriched", timeout, Duration.ofMillis(50), () -> {
@@ -132,7 +126,8 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 double cpu = (processCpuNanos() - cpuBefore) / 1e9;
                 System.out.printf("pipeline benchmark: %,d articles, %,d characters of text on average; exactly_once_v2, "
                                 + "commit interval %d ms, windows %s, final results for %s%n", articles, textBytes / articles, commitIntervalMs,
-                        WindowSpec.DEFAULTS.stream().map(WindowSpec::name).toList(), finalWindows);
+                        WindowSpec.DEFAULTS.stream().map(WindowSpec::name).toList(),
+                        WindowSpec.tumbling(WindowSpec.DEFAULTS).stream().map(WindowSpec::name).toList());
                 System.out.printf("%,.0f articles/s, %.2f MB/s of text, %.1f s wall (from app start), %.1f CPU s (%.2f cores), "
                                 + "peak heap %d MB, peak RSS %d MB%n",
                         articles / seconds, textBytes / seconds / 1e6, seconds, cpu, cpu / seconds,

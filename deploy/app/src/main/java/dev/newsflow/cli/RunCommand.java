@@ -64,8 +64,8 @@ public final class RunCommand implements Callable<Integer> {
     List<String> windows;
 
     @Option(names = "--final-windows", paramLabel = "NAME", split = ",",
-            description = "Window definitions that also get final results, on the .final topics (default: the tumbling ones, "
-                    + "1d; 'none' for none). A rolling window's final results cost a changelog write per update.")
+            description = "Tumbling window definitions that also get final results, on the .final topics (default: all the "
+                    + "tumbling ones, 1d; 'none' for none). Rolling windows have live counts only.")
     List<String> finalWindows;
 
     @Option(names = "--grace", defaultValue = "10m", converter = DurationConverter.class,
