@@ -82,8 +82,10 @@ class CountStageTest {
                 .setEnrichedAt(published).build();
     }
 
+    /** Pipes an article, then lets a second pass: the rolling windows' live counts go out on a wall-clock punctuation. */
     private void pipe(String id, Instant published, String duplicateOf) {
         enriched.pipeInput(new TestRecord<>(id, article(id, published, duplicateOf), published.plusSeconds(30)));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
     }
 
     @Test
@@ -151,6 +153,22 @@ class CountStageTest {
         assertThat(lateRecords.get(0).value()).contains("\"articleId\":\"too-late\"", "\"eventTime\":\"2022-01-03T10:30:00Z\"",
                 "after the grace period (PT10M) of every 1h-5m window containing it");
         assertThat(leadersFinal.readValuesToList()).isEmpty();
+    }
+
+    @Test
+    void shouldEmitEachRollingWindowOnceHoweverManyOfItsPanesChanged() {
+        enriched.pipeInput(new TestRecord<>("a1", article("a1", T, null), T));
+        enriched.pipeInput(new TestRecord<>("a2", article("a2", T.plus(Duration.ofMinutes(10)), null), T));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+
+        List<WindowedCount> hours = leaders.readValuesToList().stream().filter(c -> c.getWindowSizeMs() == 3_600_000L).toList();
+        // panes 10:00 and 10:10 lie in the windows starting 09:05 ... 10:10: 14 windows, not 12 + 12
+        assertThat(hours).extracting(WindowedCount::getWindowStart).doesNotHaveDuplicates().hasSize(14)
+                .startsWith(Instant.parse("2022-01-03T09:05:00Z")).endsWith(Instant.parse("2022-01-03T10:10:00Z"));
+        assertThat(hours).filteredOn(c -> c.getWindowStart().equals(Instant.parse("2022-01-03T10:00:00Z")))
+                .singleElement().satisfies(c -> assertThat(c.getArticleCount()).isEqualTo(2));
+        assertThat(hours).filteredOn(c -> c.getWindowStart().equals(Instant.parse("2022-01-03T09:10:00Z")))
+                .singleElement().satisfies(c -> assertThat(c.getArticleCount()).isEqualTo(1));
     }
 
     @Test
