@@ -155,10 +155,11 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 double offered = latencyRate > 0 ? latencyRate : Math.max(1, pipelineRate / 2);
                 double[] latencies = LatencyRun.millis(client, offered, Duration.ofSeconds(latencySeconds), commitIntervalMs,
                         dir.resolve("latency"));
-                System.out.printf("latency at %.0f articles/s offered for %d s (%s), from the broker's ack to the "
+                System.out.printf("latency at %.0f articles/s offered for %d s (%s) after a %d s warm-up at that rate, from the broker's ack to the "
                                 + "first live count that includes the article: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%,d of %,d articles counted "
                                 + "within a minute of the last send)%n",
-                        offered, latencySeconds, latencyRate > 0 ? "--latency-rate" : "half the rate above", LatencyRun.percentile(latencies, 50), LatencyRun.percentile(latencies, 95),
+                        offered, latencySeconds, latencyRate > 0 ? "--latency-rate" : "half the rate above", LatencyRun.WARM_UP_SECONDS,
+                        LatencyRun.percentile(latencies, 50), LatencyRun.percentile(latencies, 95),
                         LatencyRun.percentile(latencies, 99), latencies.length, Math.round(offered * latencySeconds));
                 report.put("latency", Map.of("offeredArticlesPerSecond", round(offered), "seconds", latencySeconds,
                         "p50Ms", round(LatencyRun.percentile(latencies, 50)), "p95Ms", round(LatencyRun.percentile(latencies, 95)),
