@@ -39,8 +39,14 @@ final class LatencyRun {
     private static final String PROBE = "President Xi Jinping said on Monday that the talks would continue. ";
     private static final String XI = "Q15031";
 
-    /** Latencies in milliseconds of the articles after the warm-up, sorted; as many as the count reached. */
-    static double[] millis(Map<String, Object> client, double perSecond, Duration length, int commitIntervalMs, Path stateDir)
+    /**
+     * Latencies in milliseconds of the articles after the warm-up, sorted, as many as the count reached; and how many
+     * probes the app marked as copies of another (those are not counted, by design).
+     */
+    record Result(double[] latencies, long duplicates) {
+    }
+
+    static Result millis(Map<String, Object> client, double perSecond, Duration length, int commitIntervalMs, Path stateDir)
             throws Exception {
         Map<String, Object> appClient = new HashMap<>(client);
         appClient.put("commit.interval.ms", commitIntervalMs);
@@ -84,7 +90,7 @@ final class LatencyRun {
                 latencies[k] = (times[warmUp + k] - acked[warmUp + k]) / 1e6;
             }
             Arrays.sort(latencies);
-            return latencies;
+            return new Result(latencies, Math.round(app.metric("newsflow.articles.duplicates")));
         }
     }
 

@@ -153,17 +153,18 @@ final class PipelineBenchCommand implements Callable<Integer> {
             report.put("wordCountDemo", Map.of("articlesPerSecond", round(wordCount), "pipelineRatio", round(pipelineRate / wordCount)));
             if (latencySeconds > 0) {
                 double offered = latencyRate > 0 ? latencyRate : Math.max(1, pipelineRate / 2);
-                double[] latencies = LatencyRun.millis(client, offered, Duration.ofSeconds(latencySeconds), commitIntervalMs,
+                LatencyRun.Result result = LatencyRun.millis(client, offered, Duration.ofSeconds(latencySeconds), commitIntervalMs,
                         dir.resolve("latency"));
+                double[] latencies = result.latencies();
                 System.out.printf("latency at %.0f articles/s offered for %d s (%s) after a %d s warm-up at that rate, from the broker's ack to the "
                                 + "first live count that includes the article: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms (%,d of %,d articles counted "
-                                + "within a minute of the last send)%n",
+                                + "within a minute of the last send; near copies of another probe, so not counted: %d)%n",
                         offered, latencySeconds, latencyRate > 0 ? "--latency-rate" : "half the rate above", LatencyRun.WARM_UP_SECONDS,
                         LatencyRun.percentile(latencies, 50), LatencyRun.percentile(latencies, 95),
-                        LatencyRun.percentile(latencies, 99), latencies.length, Math.round(offered * latencySeconds));
+                        LatencyRun.percentile(latencies, 99), latencies.length, Math.round(offered * latencySeconds), result.duplicates());
                 report.put("latency", Map.of("offeredArticlesPerSecond", round(offered), "seconds", latencySeconds,
                         "p50Ms", round(LatencyRun.percentile(latencies, 50)), "p95Ms", round(LatencyRun.percentile(latencies, 95)),
-                        "p99Ms", round(LatencyRun.percentile(latencies, 99)), "counted", latencies.length));
+                        "p99Ms", round(LatencyRun.percentile(latencies, 99)), "counted", latencies.length, "nearCopies", result.duplicates()));
             }
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
             System.out.println("figures written to " + json);
