@@ -101,9 +101,6 @@ public final class CountStage {
         KStream<String, WindowedCount> live = null;
         KStream<String, WindowedCount> closed = null;
         for (WindowSpec spec : settings.windows()) {
-            if (!spec.isTumbling()) {
-                builder.addStateStore(RollingSums.changedPanesStore(spec));
-            }
             // one aggregation per definition, into panes as long as its advance: one store update per event
             KTable<Windowed<String>, Tally> counts = grouped.windowedBy(spec.panes(settings.grace()))
                     .aggregate(() -> Tally.EMPTY, (key, mention, tally) -> tally.add(mention), Named.as("count-" + spec.name()),
@@ -113,7 +110,7 @@ public final class CountStage {
                     ? updates.map((window, tally) -> output(window.key(), window.window().startTime(), tally, spec, false, clock),
                             Named.as("to-count-" + spec.name()))
                     : updates.process(() -> new RollingSums(spec, storeName(spec), settings.grace(), clock),
-                            Named.as("to-count-" + spec.name()), storeName(spec), RollingSums.changedPanesStoreName(spec));
+                            Named.as("to-count-" + spec.name()), storeName(spec));
             live = live == null ? liveCounts : live.merge(liveCounts, Named.as("merge-counts-" + spec.name()));
             if (settings.finalWindows().contains(spec)) { // tumbling: a pane is the window
                 KStream<String, WindowedCount> finalCounts = counts

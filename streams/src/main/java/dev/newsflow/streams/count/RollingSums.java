@@ -4,12 +4,8 @@ import dev.newsflow.avro.WindowedCount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -17,23 +13,18 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedWindowStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * The live counts of rolling windows, from their panes. A pane update only marks the pane in a small store of
- * changed panes; once per commit interval the open windows that contain a marked pane are summed from the pane store
- * and emitted, each once however many of its panes changed, and the marks are cleared. The marks are changelogged,
- * so a pane counted before a crash still gets its windows emitted after it (exactly-once: the marks, the outputs and
- * the input offsets commit together).
+ * The live counts of rolling windows, from their panes. A pane update only marks the pane as changed, in memory;
+ * once per commit interval the open windows that contain a marked pane are summed from the pane store and emitted,
+ * each once however many of its panes changed, and the marks are cleared. The marks are not logged: after a start, a
+ * crash or a rebalance (whenever this processor is initialised) the first punctuation emits every open window of
+ * every key in the store instead, so a pane counted before a crash still gets its windows emitted.
  */
 final class RollingSums implements Processor<Windowed<String>, Tally, String, WindowedCount> {
-
-    private static final char SEPARATOR = '@'; // count keys (leader:Q15031, pair:Q15031|climate) never hold one
 
     private final WindowSpec spec;
     private final String paneStoreName;
@@ -41,7 +32,8 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
     private final Clock clock;
     private ProcessorContext<String, WindowedCount> context;
     private TimestampedWindowStore<String, Tally> panes;
-    private KeyValueStore<String, Long> changed;
+    private final TreeMap<String, TreeSet<Long>> changed = new TreeMap<>();
+    private boolean refreshAll;
 
     RollingSums(WindowSpec spec, String paneStoreName, Duration grace, Clock clock) {
         this.spec = spec;
@@ -50,20 +42,12 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
         this.clock = clock;
     }
 
-    /** The store of changed panes of {@code spec}: key {@code countKey@paneStart}, value the pane start. */
-    static StoreBuilder<KeyValueStore<String, Long>> changedPanesStore(WindowSpec spec) {
-        return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(changedPanesStoreName(spec)), Serdes.String(), Serdes.Long());
-    }
-
-    static String changedPanesStoreName(WindowSpec spec) {
-        return "changed-panes-" + spec.name();
-    }
-
     @Override
     public void init(ProcessorContext<String, WindowedCount> context) {
         this.context = context;
         this.panes = context.getStateStore(paneStoreName);
-        this.changed = context.getStateStore(changedPanesStoreName(spec));
+        this.changed.clear();
+        this.refreshAll = true;
         Object interval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         long every = Math.max(10, interval == null ? 100 : Long.parseLong(interval.toString()));
         context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, now -> emitChanged());
@@ -71,28 +55,25 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
 
     @Override
     public void process(Record<Windowed<String>, Tally> record) {
-        long pane = record.key().window().start();
-        changed.put(record.key().key() + SEPARATOR + pane, pane);
+        changed.computeIfAbsent(record.key().key(), k -> new TreeSet<>()).add(record.key().window().start());
     }
 
     private void emitChanged() {
-        List<KeyValue<String, Long>> marks = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = changed.all()) {
-            all.forEachRemaining(marks::add);
+        if (refreshAll) {
+            markEveryOpenPane();
+            refreshAll = false;
         }
-        String key = null;
-        TreeSet<Long> panesOfKey = new TreeSet<>();
-        for (KeyValue<String, Long> mark : marks) { // sorted by key, so each count key's marks come together
-            String markKey = mark.key.substring(0, mark.key.lastIndexOf(SEPARATOR));
-            if (!markKey.equals(key)) {
-                emit(key, panesOfKey);
-                key = markKey;
-                panesOfKey.clear();
-            }
-            panesOfKey.add(mark.value);
-            changed.delete(mark.key);
+        changed.forEach(this::emit);
+        changed.clear();
+    }
+
+    /** Marks every pane in the store that an open window may contain: what a start must emit, not knowing what changed. */
+    private void markEveryOpenPane() {
+        long streamTime = context.currentStreamTimeMs();
+        long from = Math.max(0, streamTime - spec.size().toMillis() - grace.toMillis());
+        try (KeyValueIterator<Windowed<String>, ValueAndTimestamp<Tally>> all = panes.fetchAll(from, Long.MAX_VALUE)) {
+            all.forEachRemaining(entry -> changed.computeIfAbsent(entry.key.key(), k -> new TreeSet<>()).add(entry.key.window().start()));
         }
-        emit(key, panesOfKey);
     }
 
     /** Emits each open window that contains one of {@code changedPanes}, summed from the pane store. */

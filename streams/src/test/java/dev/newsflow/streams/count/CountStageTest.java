@@ -9,6 +9,7 @@ import dev.newsflow.avro.WindowedCount;
 import dev.newsflow.registry.InMemorySchemaRegistry;
 import dev.newsflow.serde.AvroSerde;
 import dev.newsflow.streams.app.StreamsConfigs;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Exact counts per window, final results, duplicates and late events, with explicit event times. */
 class CountStageTest {
@@ -43,11 +45,19 @@ class CountStageTest {
     private TestInputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<String, WindowedCount> leaders;
     private TestOutputTopic<String, WindowedCount> leadersFinal;
+
+    @TempDir
+    Path stateDir;
     private TestOutputTopic<String, WindowedCount> pairs;
     private TestOutputTopic<String, String> late;
 
     @BeforeEach
     void start() {
+        startDriver();
+    }
+
+    /** A driver over the count stage, with its state in {@link #stateDir}: a second one finds the first one's panes. */
+    private void startDriver() {
         var registry = new InMemorySchemaRegistry();
         Map<String, String> config = Map.of("schema.registry.url", "http://unused");
         var articleSerde = AvroSerde.specific(EnrichedArticle.class, registry);
@@ -60,6 +70,7 @@ class CountStageTest {
                 LIVE, FINAL, "news.late"), countSerde, Clock.fixed(T, ZoneOffset.UTC));
         Properties props = StreamsConfigs.of("count-stage-test", Map.of("bootstrap.servers", "unused:9092"));
         props.put("statestore.cache.max.bytes", 0);
+        props.put("state.dir", stateDir.toString());
         driver = new TopologyTestDriver(builder.build(props), props);
         enriched = driver.createInputTopic("enriched-in", new StringSerializer(), articleSerde.serializer());
         leaders = driver.createOutputTopic("news.counts.leaders", new StringDeserializer(), countSerde.deserializer());

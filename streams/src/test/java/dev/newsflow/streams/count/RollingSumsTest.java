@@ -1,0 +1,51 @@
+package dev.newsflow.streams.count;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.newsflow.avro.WindowedCount;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.TimestampedWindowStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.junit.jupiter.api.Test;
+
+/** The rolling windows' live counts when the process starts over: its marks of changed panes were in memory only. */
+class RollingSumsTest {
+
+    private static final WindowSpec HOUR = WindowSpec.parse("1h-5m");
+    private static final Instant TEN = Instant.parse("2022-01-03T10:00:00Z");
+
+    @Test
+    void shouldEmitEveryOpenWindowOfThePanesInTheStoreOnItsFirstPunctuation() {
+        MockProcessorContext<String, WindowedCount> context = new MockProcessorContext<>(new Properties());
+        TimestampedWindowStore<String, Tally> panes = Stores.timestampedWindowStoreBuilder(
+                        Stores.inMemoryWindowStore("panes-1h-5m", Duration.ofDays(1), Duration.ofMinutes(5), false),
+                        Serdes.String(), CountSerdes.tally())
+                .withLoggingDisabled().build();
+        panes.init(context.getStateStoreContext(), panes);
+        context.addStateStore(panes);
+        // counted before a crash, its windows never emitted: what the restored store holds, with no mark of it
+        panes.put("leader:Q15031", ValueAndTimestamp.make(new Tally(2, 6, "Xi Jinping"), TEN.toEpochMilli()), TEN.toEpochMilli());
+        context.setCurrentStreamTimeMs(TEN.plusSeconds(60).toEpochMilli());
+
+        RollingSums sums = new RollingSums(HOUR, "panes-1h-5m", Duration.ofMinutes(10), Clock.fixed(TEN, ZoneOffset.UTC));
+        sums.init(context);
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(TEN.plusSeconds(61).toEpochMilli());
+
+        List<WindowedCount> emitted = context.forwarded().stream().map(f -> (WindowedCount) f.record().value()).toList();
+        assertThat(emitted).extracting(WindowedCount::getWindowStart).hasSize(12)
+                .startsWith(Instant.parse("2022-01-03T09:05:00Z")).endsWith(TEN);
+        assertThat(emitted).allSatisfy(c -> assertThat(c.getArticleCount()).isEqualTo(2));
+
+        context.resetForwards();
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(TEN.plusSeconds(62).toEpochMilli());
+        assertThat(context.forwarded()).as("nothing changed since").isEmpty();
+    }
+}
