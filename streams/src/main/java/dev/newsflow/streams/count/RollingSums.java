@@ -22,9 +22,13 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * once per commit interval the open windows that contain a marked pane are summed from the pane store and emitted,
  * each once however many of its panes changed, and the marks are cleared. The marks are not logged: after a start, a
  * crash or a rebalance (whenever this processor is initialised) the first punctuation emits every open window of
- * every key in the store instead, so a pane counted before a crash still gets its windows emitted.
+ * every key in the store instead, so a pane counted before a crash still gets its windows emitted. Leader-theme pairs,
+ * many more keys than leaders and themes and only shown as a heat map, go out at most once every
+ * {@link #PAIR_INTERVAL}.
  */
 final class RollingSums implements Processor<Windowed<String>, Tally, String, WindowedCount> {
+
+    static final Duration PAIR_INTERVAL = Duration.ofSeconds(1);
 
     private final WindowSpec spec;
     private final String paneStoreName;
@@ -34,6 +38,7 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
     private TimestampedWindowStore<String, Tally> panes;
     private final TreeMap<String, TreeSet<Long>> changed = new TreeMap<>();
     private boolean refreshAll;
+    private long pairsEmittedAt = Long.MIN_VALUE / 2; // long ago, without overflowing the subtraction below
 
     RollingSums(WindowSpec spec, String paneStoreName, Duration grace, Clock clock) {
         this.spec = spec;
@@ -50,7 +55,7 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
         this.refreshAll = true;
         Object interval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         long every = Math.max(10, interval == null ? 100 : Long.parseLong(interval.toString()));
-        context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, now -> emitChanged());
+        context.schedule(Duration.ofMillis(every), PunctuationType.WALL_CLOCK_TIME, this::emitChanged);
     }
 
     @Override
@@ -58,13 +63,23 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
         changed.computeIfAbsent(record.key().key(), k -> new TreeSet<>()).add(record.key().window().start());
     }
 
-    private void emitChanged() {
+    private void emitChanged(long now) {
         if (refreshAll) {
             markEveryOpenPane();
             refreshAll = false;
         }
-        changed.forEach(this::emit);
-        changed.clear();
+        boolean pairsToo = now - pairsEmittedAt >= PAIR_INTERVAL.toMillis();
+        if (pairsToo) {
+            pairsEmittedAt = now;
+        }
+        var marks = changed.entrySet().iterator();
+        while (marks.hasNext()) {
+            var mark = marks.next();
+            if (pairsToo || Dimension.of(mark.getKey()) != Dimension.PAIR) {
+                emit(mark.getKey(), mark.getValue());
+                marks.remove();
+            }
+        }
     }
 
     /** Marks every pane in the store that an open window may contain: what a start must emit, not knowing what changed. */

@@ -48,4 +48,32 @@ class RollingSumsTest {
         context.scheduledPunctuators().get(0).getPunctuator().punctuate(TEN.plusSeconds(62).toEpochMilli());
         assertThat(context.forwarded()).as("nothing changed since").isEmpty();
     }
+
+    @Test
+    void shouldEmitLeaderThemePairsAtMostOnceASecond() {
+        MockProcessorContext<String, WindowedCount> context = new MockProcessorContext<>(new Properties());
+        TimestampedWindowStore<String, Tally> panes = Stores.timestampedWindowStoreBuilder(
+                        Stores.inMemoryWindowStore("panes-1h-5m", Duration.ofDays(1), Duration.ofMinutes(5), false),
+                        Serdes.String(), CountSerdes.tally())
+                .withLoggingDisabled().build();
+        panes.init(context.getStateStoreContext(), panes);
+        context.addStateStore(panes);
+        context.setCurrentStreamTimeMs(TEN.toEpochMilli());
+        RollingSums sums = new RollingSums(HOUR, "panes-1h-5m", Duration.ofMinutes(10), Clock.fixed(TEN, ZoneOffset.UTC));
+        sums.init(context);
+        var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
+        punctuator.punctuate(0); // the first one, after init: nothing in the store yet
+
+        for (String key : List.of("leader:Q15031", "pair:Q15031|climate")) {
+            panes.put(key, ValueAndTimestamp.make(new Tally(1, 3, "x"), TEN.toEpochMilli()), TEN.toEpochMilli());
+            sums.process(new org.apache.kafka.streams.processor.api.Record<>(
+                    new org.apache.kafka.streams.kstream.Windowed<>(key, new org.apache.kafka.streams.kstream.internals.TimeWindow(
+                            TEN.toEpochMilli(), TEN.plus(Duration.ofMinutes(5)).toEpochMilli())), new Tally(1, 3, "x"), TEN.toEpochMilli()));
+        }
+        punctuator.punctuate(100);
+        assertThat(context.forwarded()).extracting(f -> f.record().value().getDimension()).hasSize(12).containsOnly("leader");
+        context.resetForwards();
+        punctuator.punctuate(1_000);
+        assertThat(context.forwarded()).extracting(f -> f.record().value().getDimension()).hasSize(12).containsOnly("pair");
+    }
 }
