@@ -48,6 +48,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "Kafka Streams commit interval (default: ${DEFAULT-VALUE}, the exactly-once default).")
     int commitIntervalMs;
 
+    @Option(names = "--engine-iterations", defaultValue = "5",
+            description = "Measured iterations of the engine's JMH benchmark at the end; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int engineIterations;
+
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads of the app (default: ${DEFAULT-VALUE}).")
     int threads;
 
@@ -166,6 +170,13 @@ final class PipelineBenchCommand implements Callable<Integer> {
                         "p50Ms", round(LatencyRun.percentile(latencies, 50)), "p95Ms", round(LatencyRun.percentile(latencies, 95)),
                         "p99Ms", round(LatencyRun.percentile(latencies, 99)), "counted", latencies.length, "nearCopies", result.duplicates()));
             }
+            if (engineIterations > 0) {
+                var engine = EngineBenchCommand.measure("", 400, engineIterations);
+                System.out.printf("enrichment engine alone (JMH, one thread, 400 synthetic articles): %.1f ± %.1f MB/s per core%n",
+                        engine.mbPerSecond(), engine.error());
+                report.put("engine", Map.of("mbPerSecondPerCore", round(engine.mbPerSecond()), "error", round(engine.error())));
+            }
+            System.out.print(Scorecard.of(report));
             new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), report);
             System.out.println("figures written to " + json);
         } finally {
