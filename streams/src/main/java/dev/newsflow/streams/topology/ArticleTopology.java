@@ -2,7 +2,6 @@ package dev.newsflow.streams.topology;
 
 import dev.newsflow.avro.CleanArticle;
 import dev.newsflow.avro.EnrichedArticle;
-import dev.newsflow.avro.RawArticle;
 import dev.newsflow.streams.clean.ArticleCleaner;
 import dev.newsflow.streams.dedupe.DedupeOutput;
 import dev.newsflow.streams.dedupe.DuplicateMarker;
