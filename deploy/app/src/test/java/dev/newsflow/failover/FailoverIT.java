@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.newsflow.avro.EnrichedArticle;
 import dev.newsflow.avro.RawArticle;
 import dev.newsflow.embedded.EmbeddedSchemaRegistry;
+import dev.newsflow.process.AppInstances;
 import dev.newsflow.process.JvmProcess;
 import dev.newsflow.producers.publish.ArticlePublisher;
 import dev.newsflow.producers.synthetic.SyntheticArticles;
@@ -37,18 +38,18 @@ class FailoverIT {
 
     @Test
     void shouldCountEveryArticleExactlyOnceThroughAnInstanceKillAndABrokerRestart() throws Exception {
-        PipelineAudit.deleteTree(dir);
+        AppInstances.deleteTree(dir);
         try (KafkaCluster cluster = new KafkaCluster(dir, 3).start();
                 EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(dir.resolve("registry"), 0)) {
             try (var admin = cluster.admin()) {
                 TopicCreator.createMissing(admin, TopicCatalogue.defaults());
             }
             Map<String, Object> client = Map.of("bootstrap.servers", cluster.bootstrapServers(), "schema.registry.url", registry.url());
-            List<Integer> httpPorts = KafkaCluster.freePorts(2);
+            List<Integer> httpPorts = AppInstances.freePorts(2);
             List<JvmProcess> instances = List.of(instance(1, httpPorts.get(0), client), instance(2, httpPorts.get(1), client));
             try (JvmProcess first = instances.get(0).start(); JvmProcess second = instances.get(1).start()) {
-                PipelineAudit.awaitReady(httpPorts.get(0));
-                PipelineAudit.awaitReady(httpPorts.get(1));
+                AppInstances.awaitReady(httpPorts.get(0));
+                AppInstances.awaitReady(httpPorts.get(1));
                 List<RawArticle> articles = new SyntheticArticles(7, Instant.now(), Duration.ofDays(3)).next(ARTICLES);
                 try (ArticlePublisher publisher = ArticlePublisher.create(client)) {
                     PipelineAudit.publish(publisher, articles.subList(0, ARTICLES / 3));
@@ -58,7 +59,7 @@ class FailoverIT {
                     first.kill();
                     PipelineAudit.publish(publisher, articles.subList(ARTICLES / 3, ARTICLES / 2));
                     first.start();
-                    PipelineAudit.awaitReady(httpPorts.get(0));
+                    AppInstances.awaitReady(httpPorts.get(0));
                     System.out.printf("FailoverIT: instance 1 killed with SIGKILL, restarted, ready again in %.1f s%n", seconds(killed));
 
                     JvmProcess broker = cluster.node(2);

@@ -2,12 +2,11 @@ package dev.newsflow.failover;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.newsflow.process.AppInstances;
 import dev.newsflow.process.JvmProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ final class KafkaCluster implements AutoCloseable {
     private final List<Integer> ports;
 
     KafkaCluster(Path dir, int size) throws IOException {
-        List<Integer> free = freePorts(2 * size);
+        List<Integer> free = AppInstances.freePorts(2 * size);
         ports = free.subList(0, size);
         List<Integer> controllerPorts = free.subList(size, 2 * size);
         String voters = IntStream.range(0, size).mapToObj(i -> (i + 1) + "@127.0.0.1:" + controllerPorts.get(i)).collect(Collectors.joining(","));
@@ -72,21 +71,6 @@ final class KafkaCluster implements AutoCloseable {
                 }
             }
             nodes.add(new JvmProcess("kafka.Kafka", List.of(config.toString()), Map.of(), nodeDir.resolve("broker.log"), "512m"));
-        }
-    }
-
-    /** Ports free now: the sockets stay open until all are picked, so no two are the same. */
-    static List<Integer> freePorts(int count) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
-            }
-            return sockets.stream().map(ServerSocket::getLocalPort).toList();
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
         }
     }
 

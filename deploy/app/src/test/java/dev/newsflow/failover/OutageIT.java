@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.newsflow.avro.EnrichedArticle;
 import dev.newsflow.avro.RawArticle;
 import dev.newsflow.embedded.EmbeddedSchemaRegistry;
+import dev.newsflow.process.AppInstances;
 import dev.newsflow.process.JvmProcess;
 import dev.newsflow.producers.publish.ArticlePublisher;
 import dev.newsflow.producers.synthetic.SyntheticArticles;
@@ -43,9 +44,9 @@ class OutageIT {
 
     @Test
     void shouldLoseNothingAndCountNothingTwiceThroughBrokerRegistryAndAppOutages() throws Exception {
-        PipelineAudit.deleteTree(dir);
+        AppInstances.deleteTree(dir);
         List<RawArticle> articles = new SyntheticArticles(11, Instant.now(), Duration.ofDays(2)).next(5 * BATCH);
-        int httpPort = KafkaCluster.freePorts(1).get(0);
+        int httpPort = AppInstances.freePorts(1).get(0);
         try (KafkaCluster cluster = new KafkaCluster(dir, 1).start()) {
             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(dir.resolve("registry"), 0);
             try (var admin = cluster.admin()) {
@@ -61,7 +62,7 @@ class OutageIT {
                     Map.of("NEWSFLOW_KAFKA_SESSION_TIMEOUT_MS", "10000", "NEWSFLOW_KAFKA_SCHEMA_REGISTRY_RETRY_TIMEOUT_MS", "10000"),
                     dir.resolve("app.log"), "768m");
             try (JvmProcess instance = app.start(); ArticlePublisher publisher = ArticlePublisher.create(client)) {
-                PipelineAudit.awaitReady(httpPort);
+                AppInstances.awaitReady(httpPort);
 
                 // 1. the broker stops for 30 s while articles are being published and processed
                 CompletableFuture<Void> first = PipelineAudit.publishAsync(publisher, articles.subList(0, BATCH));
@@ -109,7 +110,7 @@ class OutageIT {
                 instance.kill();
                 last.join();
                 instance.start();
-                PipelineAudit.awaitReady(httpPort);
+                AppInstances.awaitReady(httpPort);
 
                 List<EnrichedArticle> enriched = PipelineAudit.readEnriched(client, articles.size());
                 List<String> ids = enriched.stream().map(EnrichedArticle::getId).toList();

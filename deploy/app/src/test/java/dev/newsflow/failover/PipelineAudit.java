@@ -10,12 +10,6 @@ import dev.newsflow.avro.WindowedCount;
 import dev.newsflow.producers.publish.ArticlePublisher;
 import dev.newsflow.serde.AvroSerde;
 import dev.newsflow.topics.TopicCatalogue;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +31,7 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What the fault tests check after the faults: the enriched articles as they are on the topic, the daily counts the
- * count stage published, and the daily counts those articles should give. Also how they publish and wait.
+ * count stage published, and the daily counts those articles should give. Also how they publish and wait for it.
  */
 final class PipelineAudit {
 
@@ -136,22 +130,6 @@ final class PipelineAudit {
                                 p -> OffsetSpec.latest()));
                 return admin.listOffsets(partitions).all().get().values().stream().mapToLong(o -> o.offset()).sum() >= count;
             });
-        }
-    }
-
-    static void awaitReady(int port) {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        await("the instance on port " + port + " ready").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250))
-                .ignoreExceptionsInstanceOf(java.io.IOException.class) // not listening yet (ConnectException)
-                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-    }
-
-    static void deleteTree(Path root) throws java.io.IOException {
-        if (Files.exists(root)) {
-            try (var files = Files.walk(root)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

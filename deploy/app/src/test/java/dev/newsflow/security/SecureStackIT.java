@@ -9,10 +9,10 @@ import dev.newsflow.embedded.BrokerSecurity;
 import dev.newsflow.embedded.EmbeddedKafkaBroker;
 import dev.newsflow.embedded.EmbeddedSchemaRegistry;
 import dev.newsflow.embedded.TlsIdentity;
+import dev.newsflow.process.AppInstances;
 import dev.newsflow.process.JvmProcess;
 import dev.newsflow.topics.TopicCatalogue;
 import dev.newsflow.topics.TopicCreator;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,11 +63,7 @@ class SecureStackIT {
 
     @Test
     void shouldLetEachPrincipalDoOnlyWhatItsAclsAllowAndRunThePipelineOnCredentials() throws Exception {
-        if (Files.exists(dir)) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        AppInstances.deleteTree(dir);
         BrokerSecurity security = BrokerSecurity.generate(dir.resolve("tls"));
         TlsIdentity tls = security.tls();
         String appPassword = TlsIdentity.randomSecret();
@@ -91,7 +87,7 @@ class SecureStackIT {
             await("the new credentials in force").atMost(Duration.ofSeconds(30)).ignoreExceptions()
                     .until(() -> topics(app).contains(TopicCatalogue.ARTICLES_ENRICHED));
 
-            int httpPort = freePort();
+            int httpPort = AppInstances.freePorts(1).get(0);
             Path appConfig = Files.writeString(dir.resolve("app.properties"), String.join("\n",
                     "security.protocol=SASL_SSL", "sasl.mechanism=SCRAM-SHA-512",
                     "sasl.jaas.config=" + BrokerSecurity.scramLogin(APP, appPassword),
@@ -102,7 +98,7 @@ class SecureStackIT {
                     "--bootstrap-servers", bootstrap, "--schema-registry-url", registry.url(), "--application-id", APP,
                     "--http-port", String.valueOf(httpPort), "--state-dir", dir.resolve("state").toString(), "--window", "1d",
                     "--grace", "30d"), Map.of("NEWSFLOW_HTTP_TOKEN", httpToken), dir.resolve("app.log"), "768m").start()) {
-                awaitReady(httpPort);
+                AppInstances.awaitReady(httpPort);
 
                 Map<String, String> env = new HashMap<>(Map.of("NEWSFLOW_BOOTSTRAP_SERVERS", bootstrap, "NEWSFLOW_SCHEMA_REGISTRY_URL", registry.url(),
                         "NEWSFLOW_KAFKA_SECURITY_PROTOCOL", "SASL_SSL", "NEWSFLOW_KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
@@ -219,18 +215,5 @@ class SecureStackIT {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static void awaitReady(int port) {
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).timeout(Duration.ofSeconds(5)).build();
-        await("the app ready").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).ignoreExceptionsInstanceOf(java.io.IOException.class)
-                .until(() -> http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -101,7 +101,7 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
         long streamTime = context.currentStreamTimeMs();
         TreeSet<Long> starts = new TreeSet<>();
         for (long pane : changedPanes) {
-            for (long start = Math.max(0, pane - size + advance); start <= pane; start += advance) {
+            for (long start = spec.earliestStartContaining(pane); start <= pane; start += advance) {
                 if (start + size + grace.toMillis() > streamTime) { // closed windows stay as they were
                     starts.add(start);
                 }
@@ -112,8 +112,8 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
         }
         TreeMap<Long, Tally> around = read(key, starts.first(), starts.last() + size - advance);
         for (long start : starts) {
-            Tally sum = around.subMap(start, start + size).values().stream().reduce(Tally.EMPTY, Tally::plus);
-            var output = CountStage.output(key, Instant.ofEpochMilli(start), sum, spec, false, clock);
+            var output = CountStage.output(key, Instant.ofEpochMilli(start), Tally.sum(around.subMap(start, start + size).values()),
+                    spec, false, clock);
             context.forward(new Record<>(output.key, output.value, Math.max(0, streamTime)));
         }
     }

@@ -58,6 +58,11 @@ public record WindowSpec(Duration size, Duration advance) {
         return timestamp - Math.floorMod(timestamp, advance.toMillis());
     }
 
+    /** The start of the earliest window of this definition that contains {@code timestamp} (none starts before 0). */
+    public long earliestStartContaining(long timestamp) {
+        return Math.max(0, latestStartContaining(timestamp) - size.toMillis() + advance.toMillis());
+    }
+
     /** Parses {@code 1h-5m}, {@code 24h-1h}, {@code 1d} (tumbling), also {@code 1h}. */
     public static WindowSpec parse(String text) {
         String[] parts = text.strip().split("-");

@@ -68,13 +68,13 @@ public final class QueryService {
         long firstStart = from + Math.floorMod(-from, advance); // window starts are multiples of the advance
         TreeSet<Long> starts = new TreeSet<>(); // the windows that contain a pane with a count
         for (long pane : panes.keySet()) {
-            for (long start = Math.max(firstStart, pane - size + advance); start <= Math.min(to, pane); start += advance) {
+            for (long start = Math.max(firstStart, spec.earliestStartContaining(pane)); start <= Math.min(to, pane); start += advance) {
                 starts.add(start);
             }
         }
         List<CountRow> rows = new ArrayList<>();
         for (long start : starts) {
-            rows.add(row(key, start, spec, panes.subMap(start, start + size).values().stream().reduce(Tally.EMPTY, Tally::plus)));
+            rows.add(row(key, start, spec, Tally.sum(panes.subMap(start, start + size).values())));
         }
         return rows;
     }

@@ -22,15 +22,22 @@ class RollingSumsTest {
     private static final WindowSpec HOUR = WindowSpec.parse("1h-5m");
     private static final Instant TEN = Instant.parse("2022-01-03T10:00:00Z");
 
-    @Test
-    void shouldEmitEveryOpenWindowOfThePanesInTheStoreOnItsFirstPunctuation() {
-        MockProcessorContext<String, WindowedCount> context = new MockProcessorContext<>(new Properties());
+    private final MockProcessorContext<String, WindowedCount> context = new MockProcessorContext<>(new Properties());
+
+    /** A real in-memory store of the rolling hour's panes, in the mock context, as the pane aggregation leaves it. */
+    private TimestampedWindowStore<String, Tally> paneStore() {
         TimestampedWindowStore<String, Tally> panes = Stores.timestampedWindowStoreBuilder(
                         Stores.inMemoryWindowStore("panes-1h-5m", Duration.ofDays(1), Duration.ofMinutes(5), false),
                         Serdes.String(), CountSerdes.tally())
                 .withLoggingDisabled().build();
         panes.init(context.getStateStoreContext(), panes);
         context.addStateStore(panes);
+        return panes;
+    }
+
+    @Test
+    void shouldEmitEveryOpenWindowOfThePanesInTheStoreOnItsFirstPunctuation() {
+        TimestampedWindowStore<String, Tally> panes = paneStore();
         // counted before a crash, its windows never emitted: what the restored store holds, with no mark of it
         panes.put("leader:Q15031", ValueAndTimestamp.make(new Tally(2, 6, "Xi Jinping"), TEN.toEpochMilli()), TEN.toEpochMilli());
         context.setCurrentStreamTimeMs(TEN.plusSeconds(60).toEpochMilli());
@@ -51,13 +58,7 @@ class RollingSumsTest {
 
     @Test
     void shouldEmitLeaderThemePairsAtMostOnceASecond() {
-        MockProcessorContext<String, WindowedCount> context = new MockProcessorContext<>(new Properties());
-        TimestampedWindowStore<String, Tally> panes = Stores.timestampedWindowStoreBuilder(
-                        Stores.inMemoryWindowStore("panes-1h-5m", Duration.ofDays(1), Duration.ofMinutes(5), false),
-                        Serdes.String(), CountSerdes.tally())
-                .withLoggingDisabled().build();
-        panes.init(context.getStateStoreContext(), panes);
-        context.addStateStore(panes);
+        TimestampedWindowStore<String, Tally> panes = paneStore();
         context.setCurrentStreamTimeMs(TEN.toEpochMilli());
         RollingSums sums = new RollingSums(HOUR, "panes-1h-5m", Duration.ofMinutes(10), Clock.fixed(TEN, ZoneOffset.UTC));
         sums.init(context);
