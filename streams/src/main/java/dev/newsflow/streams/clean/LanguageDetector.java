@@ -11,9 +11,10 @@ import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
- * The language of a text as an ISO 639-1 code, by Apache OpenNLP's language model (103 languages), read from the
- * first {@value #PREFIX} characters; null when the text is too short or the model unsure. The model (10 MB) is loaded
- * once; each thread gets its own detector.
+ * The language of a text as an ISO 639-1 code, read from the first {@value #PREFIX} characters: by a glance at its
+ * script and function words where that settles it ({@link QuickLanguage}: English, and languages with a script of
+ * their own), else by Apache OpenNLP's language model (103 languages); null when the text is too short or the model
+ * unsure. The model (10 MB) is loaded once; each thread gets its own detector.
  */
 public final class LanguageDetector {
 
@@ -44,6 +45,12 @@ public final class LanguageDetector {
         if (text.length() < MIN_LENGTH) {
             return null;
         }
+        String quick = QuickLanguage.guess(text, Math.min(text.length(), PREFIX));
+        return quick != null ? quick : byModel(text);
+    }
+
+    /** OpenNLP's answer alone. */
+    String byModel(String text) {
         Language[] ranked = detector.get().predictLanguages(text.length() > PREFIX ? text.substring(0, PREFIX) : text);
         if (ranked.length == 0 || ranked.length > 1 && ranked[0].getConfidence() < MIN_LEAD * ranked[1].getConfidence()) {
             return null;
