@@ -52,7 +52,7 @@ public final class EnrichmentEngine {
             located.add(new LeaderHit(hit.id(), hit.name(), hit.country(), hit.office(), hit.mentions(),
                     hit.resolvedBy(), evidence));
         }
-        return new Enrichment(located, themes.scoreMatches(themeMatches, words));
+        return new Enrichment(located, themes.scoreMatches(all, head.length(), themeMatches, words));
     }
 
     private static Span locate(Span span, int headLength, String title) {

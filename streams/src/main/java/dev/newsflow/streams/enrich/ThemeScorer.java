@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Tags a text with the themes of the taxonomy ({@code dev/newsflow/enrich/themes.yaml}): each theme has a weighted
- * lexicon and a threshold. A term counts at most {@value #MAX_COUNT} times; the sum is scaled down for long texts, so
- * that a passing word does not tag an article but a paragraph does. Built once; thread-safe.
+ * Tags a text with the themes of the taxonomy ({@code dev/newsflow/enrich/themes.yaml}), each with a weighted lexicon.
+ * Where the fitted {@link ThemeModel} knows a theme, its probability decides (from the theme's {@link ThemeEvidence}
+ * and its terms); otherwise the theme's threshold on the summed weights does: a term counts at most
+ * {@value #MAX_COUNT} times and the sum is scaled down for long texts, so that a passing word does not tag an article
+ * but a paragraph does. Built once; thread-safe.
  */
 public final class ThemeScorer {
 
@@ -33,20 +35,33 @@ public final class ThemeScorer {
     private final List<Theme> themes;
     private final List<Term> terms;
     private final PhraseMatcher matcher;
+    private final ThemeModel model;
+    private final double[] termWeights;
 
-    ThemeScorer(List<Theme> themes, List<Term> terms) {
+    ThemeScorer(List<Theme> themes, List<Term> terms, ThemeModel model) {
         this.themes = List.copyOf(themes);
         this.terms = List.copyOf(terms);
         this.matcher = PhraseMatcher.of(terms.stream().map(Term::text).toList());
+        this.model = model;
+        this.termWeights = model.termWeights(terms.stream().map(t -> themes.get(t.theme()).id()).toList(), termList());
     }
 
-    /** The taxonomy shipped with newsflow. */
+    /** The taxonomy and the model shipped with newsflow. */
     public static ThemeScorer load() {
         try (InputStream in = ThemeScorer.class.getResourceAsStream("/dev/newsflow/enrich/themes.yaml")) {
             if (in == null) {
                 throw new IllegalStateException("dev/newsflow/enrich/themes.yaml is missing from the classpath");
             }
-            return fromYaml(new ObjectMapper(new YAMLFactory()).readTree(in));
+            return fromYaml(new ObjectMapper(new YAMLFactory()).readTree(in), ThemeModel.load());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the theme taxonomy: " + e.getMessage(), e);
+        }
+    }
+
+    /** The shipped taxonomy scored by its thresholds alone: what the model is fitted from. */
+    public static ThemeScorer loadWithoutModel() {
+        try (InputStream in = ThemeScorer.class.getResourceAsStream("/dev/newsflow/enrich/themes.yaml")) {
+            return fromYaml(new ObjectMapper(new YAMLFactory()).readTree(in), ThemeModel.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the theme taxonomy: " + e.getMessage(), e);
         }
@@ -54,13 +69,21 @@ public final class ThemeScorer {
 
     static ThemeScorer fromYaml(String yaml) {
         try {
-            return fromYaml(new ObjectMapper(new YAMLFactory()).readTree(yaml));
+            return fromYaml(new ObjectMapper(new YAMLFactory()).readTree(yaml), ThemeModel.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static ThemeScorer fromYaml(JsonNode root) {
+    static ThemeScorer fromYaml(String yaml, ThemeModel model) {
+        try {
+            return fromYaml(new ObjectMapper(new YAMLFactory()).readTree(yaml), model);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ThemeScorer fromYaml(JsonNode root, ThemeModel model) {
         List<Theme> themes = new ArrayList<>();
         List<Term> terms = new ArrayList<>();
         for (JsonNode t : root.path("themes")) {
@@ -70,44 +93,24 @@ public final class ThemeScorer {
                 terms.add(new Term(themes.size() - 1, term.path("term").asText(), term.path("weight").asDouble(1)));
             }
         }
-        return new ThemeScorer(themes, terms);
+        return new ThemeScorer(themes, terms, model);
     }
 
     /**
-     * How often each term occurs, where a term inside a longer matching term does not count again: "covid-19" is not
-     * also "covid", "asylum seekers" is not also "asylum".
+     * The matches that count: a term inside a longer matching term does not count again ("covid-19" is not also
+     * "covid", "asylum seekers" is not also "asylum").
      */
-    private int[] countLongestMatches(char[] folded) {
-        List<int[]> hits = new ArrayList<>();
-        matcher.find(folded, (term, start, end) -> hits.add(new int[] {term, start, end}));
-        return countLongest(hits);
-    }
-
-    private int[] countLongest(List<int[]> hits) {
-        int[] counts = new int[terms.size()];
+    private static List<int[]> longest(List<int[]> hits) {
         hits.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[2], a[2]));
+        List<int[]> kept = new ArrayList<>(hits.size());
         int coveredUntil = -1;
         for (int[] hit : hits) {
-            if (hit[2] <= coveredUntil) {
-                continue;
-            }
-            counts[hit[0]]++;
-            coveredUntil = Math.max(coveredUntil, hit[2]);
-        }
-        return counts;
-    }
-
-    /** Each theme's evidence before scaling and thresholds, for tuning. */
-    public Map<String, Double> evidence(String text) {
-        int[] counts = countLongestMatches(PhraseMatcher.fold(text));
-        Map<String, Double> sums = new LinkedHashMap<>();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] > 0) {
-                Term term = terms.get(i);
-                sums.merge(themes.get(term.theme()).id(), term.weight() * Math.min(counts[i], MAX_COUNT), Double::sum);
+            if (hit[2] > coveredUntil) {
+                kept.add(hit);
+                coveredUntil = hit[2];
             }
         }
-        return sums;
+        return kept;
     }
 
     public List<Theme> themes() {
@@ -118,52 +121,131 @@ public final class ThemeScorer {
         return terms.size();
     }
 
-    /** The themes {@code text} covers, strongest first. */
-    public List<ThemeHitResult> score(String text, int words) {
-        return score(PhraseMatcher.fold(text), words);
-    }
-
     /** The lexicon terms, in the order {@link #scoreMatches} expects their indexes. */
-    List<String> termList() {
+    public List<String> termList() {
         return terms.stream().map(Term::text).toList();
     }
 
-    /** The same as {@link #score(String, int)}, from the matches of {@link #termList()} found by a shared matcher. */
-    List<ThemeHitResult> scoreMatches(List<int[]> matches, int words) {
-        return score(countLongest(new ArrayList<>(matches)), words);
+    /** The lexicon's weight of each term. */
+    public double[] lexiconWeights() {
+        return terms.stream().mapToDouble(Term::weight).toArray();
     }
 
-    private List<ThemeHitResult> score(char[] folded, int words) {
-        return score(countLongestMatches(folded), words);
+    /** The theme (index into {@link #themes()}) of each lexicon term. */
+    public int[] themeOfTerms() {
+        return terms.stream().mapToInt(Term::theme).toArray();
     }
 
-    private List<ThemeHitResult> score(int[] counts, int words) {
-        double[] sums = new double[themes.size()];
+    /** The themes {@code text} covers, strongest first. */
+    public List<ThemeHitResult> score(String text, int words) {
+        return score(text, 0, words);
+    }
+
+    /** The themes of a text that begins with a title of {@code titleLength} characters, strongest first. */
+    public List<ThemeHitResult> score(String text, int titleLength, int words) {
+        List<int[]> hits = new ArrayList<>();
+        matcher.find(PhraseMatcher.fold(text), (term, start, end) -> hits.add(new int[] {term, start, end}));
+        return scoreMatches(text, titleLength, hits, words);
+    }
+
+    /** The evidence the model weighs, for fitting it. */
+    public ThemeEvidence evidence(String text, int titleLength, int words) {
+        List<int[]> hits = new ArrayList<>();
+        matcher.find(PhraseMatcher.fold(text), (term, start, end) -> hits.add(new int[] {term, start, end}));
+        return evidence(text, titleLength, longest(hits), words);
+    }
+
+    /** The same as {@link #score(String, int, int)}, from the matches of {@link #termList()} found by a shared matcher. */
+    List<ThemeHitResult> scoreMatches(CharSequence text, int titleLength, List<int[]> matches, int words) {
+        List<int[]> kept = longest(new ArrayList<>(matches));
+        ThemeEvidence evidence = evidence(text, titleLength, kept, words);
+        double[] termSums = new double[themes.size()];
         List<Map<String, Double>> contributions = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
             contributions.add(new LinkedHashMap<>());
         }
+        int[] counts = evidence.termCounts();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
                 Term term = terms.get(i);
-                double contribution = term.weight() * Math.min(counts[i], MAX_COUNT);
-                sums[term.theme()] += contribution;
-                contributions.get(term.theme()).merge(term.text(), contribution, Double::sum);
+                termSums[term.theme()] += termWeights[i] * Math.log1p(counts[i]);
+                contributions.get(term.theme()).merge(term.text(), term.weight() * Math.min(counts[i], MAX_COUNT), Double::sum);
             }
         }
         double scale = Math.sqrt(Math.max(1.0, (double) words / REFERENCE_WORDS));
         List<ThemeHitResult> hits = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
-            double evidence = sums[i] / scale;
             Theme theme = themes.get(i);
-            if (evidence >= theme.threshold()) {
+            if (contributions.get(i).isEmpty()) {
+                continue;
+            }
+            double score;
+            if (model.knows(theme.id())) {
+                double p = model.probability(theme.id(), evidence.features()[i], termSums[i]);
+                score = p >= model.cutoff() ? 0.5 + 0.5 * (p - model.cutoff()) / (1 - model.cutoff()) : -1;
+            } else {
+                double weighed = contributions.get(i).values().stream().mapToDouble(Double::doubleValue).sum() / scale;
+                score = weighed >= theme.threshold() ? weighed / (weighed + theme.threshold()) : -1;
+            }
+            if (score >= 0) {
                 List<String> matched = contributions.get(i).entrySet().stream()
                         .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
-                double score = Math.round(evidence / (evidence + theme.threshold()) * 1000) / 1000.0;
-                hits.add(new ThemeHitResult(theme.id(), theme.label(), score, matched));
+                hits.add(new ThemeHitResult(theme.id(), theme.label(), Math.round(score * 1000) / 1000.0, matched));
             }
         }
         hits.sort(Comparator.comparingDouble(ThemeHitResult::score).reversed());
         return hits;
+    }
+
+    private ThemeEvidence evidence(CharSequence text, int titleLength, List<int[]> kept, int words) {
+        int themeCount = themes.size();
+        int[] counts = new int[terms.size()];
+        double[] sums = new double[themeCount];
+        double[] title = new double[themeCount];
+        double[] lead = new double[themeCount];
+        Sentences sentences = Sentences.of(text);
+        int firstOfBody = titleLength < text.length() ? sentences.indexOf(titleLength) : sentences.count();
+        double[][] bySentence = new double[Math.max(1, sentences.count())][];
+        for (int[] hit : kept) {
+            Term term = terms.get(hit[0]);
+            if (++counts[hit[0]] <= MAX_COUNT) {
+                sums[term.theme()] += term.weight();
+            }
+            if (hit[1] < titleLength) {
+                title[term.theme()] += term.weight();
+            }
+            int sentence = sentences.indexOf(hit[1]);
+            if (hit[1] >= titleLength && sentence < firstOfBody + ThemeEvidence.LEAD_SENTENCES) {
+                lead[term.theme()] += term.weight();
+            }
+            if (bySentence[sentence] == null) {
+                bySentence[sentence] = new double[themeCount];
+            }
+            bySentence[sentence][term.theme()] += term.weight();
+        }
+        double scale = Math.sqrt(Math.max(1.0, (double) words / REFERENCE_WORDS));
+        double length = Math.log(Math.max(words, 20) / (double) REFERENCE_WORDS);
+        double allThemes = 0;
+        for (double sum : sums) {
+            allThemes += sum;
+        }
+        double[][] features = new double[themeCount][];
+        for (int t = 0; t < themeCount; t++) {
+            int devoted = 0;
+            int mentioning = 0;
+            for (double[] weights : bySentence) {
+                if (weights != null && weights[t] > 0) {
+                    mentioning++;
+                    double all = 0;
+                    for (double w : weights) {
+                        all += w;
+                    }
+                    devoted += weights[t] >= ThemeEvidence.DEVOTED_WEIGHT && weights[t] * 2 >= all ? 1 : 0;
+                }
+            }
+            features[t] = new double[] {Math.log1p(sums[t] / scale), Math.log1p(devoted), Math.log1p(title[t]), length,
+                (double) mentioning / bySentence.length, Math.log1p(lead[t]), allThemes > 0 ? sums[t] / allThemes : 0};
+        }
+        return new ThemeEvidence(features, counts);
     }
 }

@@ -27,6 +27,26 @@ class ThemeScorerTest {
     }
 
     @Test
+    void shouldLetTheFittedModelDecideTheThemesItKnowsAndTheThresholdTheOthers() throws Exception {
+        // climate: z = -3 + 1.0 * evidence + 2.0 * log(1 + count of "net zero"); trade stays on its threshold (5)
+        ThemeModel model = ThemeModel.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"cutoff": 0.4, "themes": {"climate": {"bias": -3, "features": {"evidence": 1.0},
+                  "terms": {"net zero": 2.0}}}}"""));
+        ThemeScorer scorer = ThemeScorer.fromYaml(TestEngines.THEMES, model);
+
+        // evidence = log(1 + 3) = 1.386; z = -3 + 1.386 + 2 log 2 = -0.227; p = 0.4435 >= 0.4
+        assertThat(scorer.score("Net zero was the goal.", 5)).singleElement().satisfies(hit -> {
+            assertThat(hit.id()).isEqualTo("climate");
+            assertThat(hit.score()).as("0.5 at the cut-off, 1 at certainty").isEqualTo(0.536);
+        });
+        // evidence = log(1 + 2) = 1.099; z = -1.901; p = 0.13: the lexicon threshold (6) is not asked
+        assertThat(scorer.score("Emissions fell.", 5)).isEmpty();
+        // trade has no model: 3 x 2 (tariffs) = 6 >= 5, score 6 / (6 + 5)
+        assertThat(scorer.score("Tariffs, tariffs and tariffs again.", 5)).singleElement()
+                .satisfies(hit -> assertThat(hit.score()).isEqualTo(0.545));
+    }
+
+    @Test
     void shouldCountATermAtMostThreeTimesAndAskMoreOfLongTexts() {
         String repeated = "tariffs ".repeat(10);
         assertThat(SCORER.score(repeated, 10)).singleElement().satisfies(hit -> assertThat(hit.score()).isEqualTo(0.545));

@@ -3,6 +3,7 @@ package dev.newsflow.streams.evaluation;
 import dev.newsflow.avro.CleanArticle;
 import dev.newsflow.producers.article.ArticleRules;
 import dev.newsflow.producers.source.Format;
+import dev.newsflow.producers.source.HtmlPageParser;
 import dev.newsflow.producers.source.JsonFieldMapping;
 import dev.newsflow.producers.source.ParsedArticle;
 import dev.newsflow.producers.source.SourceDocument;
@@ -22,6 +23,7 @@ final class Corpus {
 
     static final Path SHARED = Path.of("..", "..", "shared");
     static final Path BRIEFINGS = SHARED.resolve("corpus").resolve("wh-briefings");
+    static final Path PAGES = SHARED.resolve("corpus").resolve("web-pages");
     static final Path SAMPLE = SHARED.resolve("samples").resolve("xinhua-2022-01-03-cloud-diplomacy.txt");
 
     static final LanguageDetector LANGUAGES = LanguageDetector.load();
@@ -32,12 +34,47 @@ final class Corpus {
 
     /** Parses, cleans and enriches one file exactly as the pipeline does. */
     static Enrichment enrich(Path file) throws IOException {
+        return enrich(clean(file));
+    }
+
+    /** Reads and cleans the article a label file names. */
+    @FunctionalInterface
+    interface Reader {
+        CleanArticle clean(String labelPath) throws IOException;
+    }
+
+    /** A briefing named by its path under wh-briefings. */
+    static CleanArticle briefing(String path) throws IOException {
+        return clean(BRIEFINGS.resolve(path));
+    }
+
+    /** A web page named by its folder under web-pages. */
+    static CleanArticle page(String name) throws IOException {
+        return cleanPage(PAGES.resolve(name));
+    }
+
+    static Enrichment enrich(CleanArticle clean) {
+        return ENGINE.enrich(clean.getTitle(), clean.getText(), LocalDate.ofInstant(clean.getPublishedAt(), ZoneOffset.UTC),
+                clean.getWordCount());
+    }
+
+    /** Parses and cleans the page of one folder of ../shared/corpus/web-pages as the pipeline does (undated: 1970). */
+    static CleanArticle cleanPage(Path dir) throws IOException {
+        byte[] source = Files.readAllBytes(dir.resolve("source.html"));
+        ParsedArticle parsed = new HtmlPageParser().parse(new SourceDocument(dir.toString(), "source.html", source))
+                .articles().get(0);
+        ParsedArticle dated = parsed.publishedAt() != null ? parsed : new ParsedArticle(parsed.title(), parsed.body(),
+                parsed.contentType(), parsed.url(), parsed.source(), Instant.EPOCH, parsed.language(), parsed.tags(),
+                parsed.metadata(), parsed.location());
+        return new ArticleCleaner(LANGUAGES).clean(ArticleRules.toRaw(dated, dir.toString(), Instant.now()));
+    }
+
+    /** Parses and cleans one file exactly as the pipeline does. */
+    static CleanArticle clean(Path file) throws IOException {
         byte[] content = Files.readAllBytes(file);
         String name = file.getFileName().toString();
         ParsedArticle parsed = Format.detect(name, content).parser(JsonFieldMapping.defaults())
                 .parse(new SourceDocument(file.toString(), name, content)).articles().get(0);
-        CleanArticle clean = new ArticleCleaner(LANGUAGES).clean(ArticleRules.toRaw(parsed, file.toString(), Instant.now()));
-        return ENGINE.enrich(clean.getTitle(), clean.getText(), LocalDate.ofInstant(clean.getPublishedAt(), ZoneOffset.UTC),
-                clean.getWordCount());
+        return new ArticleCleaner(LANGUAGES).clean(ArticleRules.toRaw(parsed, file.toString(), Instant.now()));
     }
 }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebPageEvaluationTest {
 
-    static final Path PAGES = Corpus.SHARED.resolve("corpus").resolve("web-pages");
+    static final Path PAGES = Corpus.PAGES;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** One or two trailing segments of a title, each a separator and a short name. */
     private static final Pattern SITE_SUFFIX = Pattern.compile("(?:\\s*(?:\\s-|[|_｜–—»])\\s*[^|_｜–—»]{1,24}){1,2}");
@@ -99,12 +99,7 @@ class WebPageEvaluationTest {
         byte[] source = Files.readAllBytes(dir.resolve("source.html"));
         JsonNode expected = JSON.readTree(dir.resolve("expected-metadata.json").toFile());
         String expectedText = Jsoup.parse(Files.readString(dir.resolve("expected.html"))).text();
-        ParsedArticle parsed = new HtmlPageParser().parse(new SourceDocument(dir.toString(), "source.html", source))
-                .articles().get(0);
-        ParsedArticle dated = parsed.publishedAt() != null ? parsed : new ParsedArticle(parsed.title(), parsed.body(),
-                parsed.contentType(), parsed.url(), parsed.source(), Instant.EPOCH, parsed.language(), parsed.tags(),
-                parsed.metadata(), parsed.location()); // the date is not what this test measures
-        CleanArticle clean = new ArticleCleaner(Corpus.LANGUAGES).clean(ArticleRules.toRaw(dated, dir.toString(), Instant.now()));
+        CleanArticle clean = Corpus.cleanPage(dir); // undated pages get 1970: the date is not what this test measures
         LocalDate date = LocalDate.ofInstant(clean.getPublishedAt(), ZoneOffset.UTC);
         Set<String> ourLeaders = leaders(clean.getText(), date);
         Set<String> bodyLeaders = leaders(expectedText, date);

@@ -1,0 +1,85 @@
+package dev.newsflow.streams.enrich;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A logistic model per theme, fitted on labelled articles ({@code dev/newsflow/enrich/theme-model.json}): the
+ * probability that an article is about a theme, from the theme's {@link ThemeEvidence#FEATURES} and how often each of
+ * its lexicon terms occurs (log(1 + count)). Terms are named by their text, so a term added to the lexicon since the
+ * fit weighs nothing until the next fit, and a theme the model does not know is scored by its threshold instead.
+ */
+final class ThemeModel {
+
+    private record Weights(double bias, double[] features, Map<String, Double> terms) {
+    }
+
+    private final double cutoff;
+    private final Map<String, Weights> byTheme;
+
+    private ThemeModel(double cutoff, Map<String, Weights> byTheme) {
+        this.cutoff = cutoff;
+        this.byTheme = byTheme;
+    }
+
+    static final ThemeModel NONE = new ThemeModel(1, Map.of());
+
+    /** The model shipped with newsflow, or {@link #NONE} when the classpath has none. */
+    static ThemeModel load() {
+        try (InputStream in = ThemeModel.class.getResourceAsStream("/dev/newsflow/enrich/theme-model.json")) {
+            return in == null ? NONE : fromJson(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the theme model: " + e.getMessage(), e);
+        }
+    }
+
+    static ThemeModel fromJson(JsonNode root) {
+        Map<String, Weights> byTheme = new HashMap<>();
+        root.path("themes").fields().forEachRemaining(entry -> {
+            JsonNode node = entry.getValue();
+            double[] features = new double[ThemeEvidence.FEATURES.size()];
+            for (int f = 0; f < features.length; f++) {
+                features[f] = node.path("features").path(ThemeEvidence.FEATURES.get(f)).asDouble();
+            }
+            Map<String, Double> terms = new HashMap<>();
+            node.path("terms").fields().forEachRemaining(t -> terms.put(t.getKey(), t.getValue().asDouble()));
+            byTheme.put(entry.getKey(), new Weights(node.path("bias").asDouble(), features, Map.copyOf(terms)));
+        });
+        return new ThemeModel(root.path("cutoff").asDouble(0.5), Map.copyOf(byTheme));
+    }
+
+    /** The probability an article reaches to be tagged with a theme. */
+    double cutoff() {
+        return cutoff;
+    }
+
+    boolean knows(String theme) {
+        return byTheme.containsKey(theme);
+    }
+
+    /** Each term's weight for its theme, in the order of {@code terms}; 0 for the terms of themes it does not know. */
+    double[] termWeights(List<String> themeOfTerm, List<String> terms) {
+        double[] weights = new double[terms.size()];
+        for (int i = 0; i < weights.length; i++) {
+            Weights w = byTheme.get(themeOfTerm.get(i));
+            weights[i] = w == null ? 0 : w.terms().getOrDefault(terms.get(i), 0.0);
+        }
+        return weights;
+    }
+
+    /** The probability that the article is about {@code theme}, given its evidence and its terms' weighted counts. */
+    double probability(String theme, double[] features, double termSum) {
+        Weights w = byTheme.get(theme);
+        double z = w.bias() + termSum;
+        for (int f = 0; f < features.length; f++) {
+            z += w.features()[f] * features[f];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+}

@@ -1,0 +1,39 @@
+package dev.newsflow.streams.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped theme model is the one the training labels give. {@code mvn -pl streams test -Dtest=ThemeModelFitTest
+ * -Dthemes.fit=true} refits it and writes src/main/resources/dev/newsflow/enrich/theme-model.json.
+ */
+class ThemeModelFitTest {
+
+    @Test
+    void shouldShipTheModelThatTheTrainingLabelsGive() throws IOException {
+        assumeTrue(Files.isDirectory(Corpus.BRIEFINGS), "../shared/corpus is not beside the project");
+        ThemeModelFit fit = new ThemeModelFit();
+        JsonNode fitted = fit.fit(fit.examples(ThemeModelFit.TRAINING));
+        ObjectMapper json = new ObjectMapper();
+        if (Boolean.getBoolean("themes.fit")) {
+            Files.writeString(ThemeModelFit.modelFile(), json.writerWithDefaultPrettyPrinter().writeValueAsString(fitted) + "\n");
+        }
+        JsonNode shipped = json.readTree(ThemeModelFit.modelFile().toFile());
+        assertThat(shipped.path("fittedOn").asText()).isEqualTo(fitted.path("fittedOn").asText());
+        assertThat(shipped.path("cutoff").asDouble()).isEqualTo(fitted.path("cutoff").asDouble());
+        assertThat(shipped.path("themes").size()).isEqualTo(fitted.path("themes").size());
+        fitted.path("themes").fields().forEachRemaining(theme -> {
+            JsonNode ours = shipped.path("themes").path(theme.getKey());
+            assertThat(ours.path("bias").asDouble()).as(theme.getKey()).isCloseTo(theme.getValue().path("bias").asDouble(), Offset.offset(1e-3));
+            theme.getValue().path("terms").fields().forEachRemaining(term -> assertThat(ours.path("terms").path(term.getKey()).asDouble())
+                    .as(theme.getKey() + " / " + term.getKey()).isCloseTo(term.getValue().asDouble(), Offset.offset(1e-3)));
+        });
+    }
+}
