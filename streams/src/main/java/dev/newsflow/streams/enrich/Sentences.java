@@ -17,26 +17,43 @@ final class Sentences {
     static Sentences of(CharSequence text) {
         int[] starts = new int[16];
         int count = 0;
-        boolean boundary = true;
         int n = text.length();
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                boundary = true;
-            } else if (!Character.isWhitespace(c)) {
-                if (boundary) {
-                    if (count == starts.length) {
-                        starts = Arrays.copyOf(starts, count * 2);
-                    }
-                    starts[count++] = i;
-                    boundary = false;
-                }
-                if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i + 1)) {
-                    boundary = true;
-                }
+        int i = skipSpace(text, 0);
+        while (i < n) {
+            if (count == starts.length) {
+                starts = Arrays.copyOf(starts, count * 2);
             }
+            starts[count++] = i;
+            i = endOfSentence(text, i);
+            i = skipSpace(text, i);
         }
         return new Sentences(Arrays.copyOf(starts, count));
+    }
+
+    /** Where the sentence starting at {@code from} ends: most characters are above '?', so one comparison skips them. */
+    private static int endOfSentence(CharSequence text, int from) {
+        int n = text.length();
+        for (int i = from; i < n; i++) {
+            char c = text.charAt(i);
+            if (c > '?') {
+                continue;
+            }
+            if (c == '\n') {
+                return i;
+            }
+            if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i + 1)) {
+                return i + 1;
+            }
+        }
+        return n;
+    }
+
+    private static int skipSpace(CharSequence text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     private static boolean endsSentence(CharSequence text, int from) {
