@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Where the sentences of a text begin: after a line break, or after {@code . ! ?} (and any closing quote or bracket)
- * and a space, when the next word starts with a capital, a quote or a bracket. A scan, no regular expression.
+ * and a space, when the next word starts with a capital, a quote or a bracket. No regular expression.
  */
 final class Sentences {
 
@@ -14,41 +14,52 @@ final class Sentences {
         this.starts = starts;
     }
 
-    static Sentences of(CharSequence text) {
+    static Sentences of(String text) {
         int[] starts = new int[16];
         int count = 0;
         int n = text.length();
+        // the next '.', '!', '?' and line break: String.indexOf is vectorised, so only these positions are visited
+        int[] next = {text.indexOf('.'), text.indexOf('!'), text.indexOf('?'), text.indexOf('\n')};
         int i = skipSpace(text, 0);
         while (i < n) {
             if (count == starts.length) {
                 starts = Arrays.copyOf(starts, count * 2);
             }
             starts[count++] = i;
-            i = endOfSentence(text, i);
-            i = skipSpace(text, i);
+            i = skipSpace(text, endOfSentence(text, i, next));
         }
         return new Sentences(Arrays.copyOf(starts, count));
     }
 
-    /** Where the sentence starting at {@code from} ends: most characters are above '?', so one comparison skips them. */
-    private static int endOfSentence(CharSequence text, int from) {
-        int n = text.length();
-        for (int i = from; i < n; i++) {
-            char c = text.charAt(i);
-            if (c > '?') {
-                continue;
+    private static final char[] ENDS = {'.', '!', '?', '\n'};
+
+    /** Where the sentence starting at {@code from} ends, advancing {@code next} past what it reads. */
+    private static int endOfSentence(String text, int from, int[] next) {
+        while (true) {
+            int k = -1;
+            for (int j = 0; j < next.length; j++) {
+                if (next[j] >= 0 && next[j] < from) {
+                    next[j] = text.indexOf(ENDS[j], from);
+                }
+                if (next[j] >= 0 && (k < 0 || next[j] < next[k])) {
+                    k = j;
+                }
             }
-            if (c == '\n') {
-                return i;
+            if (k < 0) {
+                return text.length();
             }
-            if ((c == '.' || c == '!' || c == '?') && endsSentence(text, i + 1)) {
-                return i + 1;
+            int at = next[k];
+            next[k] = text.indexOf(ENDS[k], at + 1);
+            if (ENDS[k] == '\n') {
+                return at;
+            }
+            if (endsSentence(text, at + 1)) {
+                return at + 1;
             }
         }
-        return n;
     }
 
-    private static int skipSpace(CharSequence text, int from) {
+    private static int skipSpace(String text, int from) {
         int i = from;
         while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
             i++;
@@ -56,7 +67,7 @@ final class Sentences {
         return i;
     }
 
-    private static boolean endsSentence(CharSequence text, int from) {
+    private static boolean endsSentence(String text, int from) {
         int i = from;
         while (i < text.length() && isCloser(text.charAt(i))) {
             i++;

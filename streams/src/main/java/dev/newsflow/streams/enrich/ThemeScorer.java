@@ -156,7 +156,7 @@ public final class ThemeScorer {
     }
 
     /** The same as {@link #score(String, int, int)}, from the matches of {@link #termList()} found by a shared matcher. */
-    List<ThemeHitResult> scoreMatches(CharSequence text, int titleLength, List<int[]> matches, int words) {
+    List<ThemeHitResult> scoreMatches(String text, int titleLength, List<int[]> matches, int words) {
         List<int[]> kept = longest(new ArrayList<>(matches));
         ThemeEvidence evidence = evidence(text, titleLength, kept, words);
         double[] termSums = new double[themes.size()];
@@ -197,7 +197,7 @@ public final class ThemeScorer {
         return hits;
     }
 
-    private ThemeEvidence evidence(CharSequence text, int titleLength, List<int[]> kept, int words) {
+    private ThemeEvidence evidence(String text, int titleLength, List<int[]> kept, int words) {
         int themeCount = themes.size();
         int[] counts = new int[terms.size()];
         double[] sums = new double[themeCount];
