@@ -83,7 +83,8 @@ public final class EnrichCommand implements Callable<Integer> {
         Publication.Sink print = raw -> {
             CleanArticle clean = cleaner.clean(raw);
             LocalDate date = LocalDate.ofInstant(clean.getPublishedAt(), ZoneOffset.UTC);
-            Enrichment found = engine.enrich(clean.getTitle(), clean.getText(), date, clean.getWordCount());
+            Enrichment found = engine.enrich(clean.getTitle(), clean.getText(), date, clean.getWordCount(),
+                    clean.getUrl() != null ? clean.getUrl() : clean.getSource());
             try {
                 boolean dated = !raw.getMetadata().containsKey(ArticleRules.DATE_SOURCE);
                 out.println(JSON.writeValueAsString(line(raw.getMetadata().get("origin"), clean, dated, found)));

@@ -34,6 +34,14 @@ public final class EnrichmentEngine {
     }
 
     public Enrichment enrich(String title, String text, LocalDate date, int words) {
+        return enrich(title, text, date, words, null);
+    }
+
+    /**
+     * The same, for an article from {@code urlOrSource} (its URL or publisher, may be null): a government's own site
+     * names its leaders by office alone ("the President" on whitehouse.gov).
+     */
+    public Enrichment enrich(String title, String text, LocalDate date, int words, String urlOrSource) {
         String head = title == null || title.isBlank() ? "" : title + TITLE_SEPARATOR;
         String all = head + text;
         List<int[]> leaderMatches = new ArrayList<>();
@@ -45,7 +53,7 @@ public final class EnrichmentEngine {
                 themeMatches.add(new int[] {phrase - themeOffset, start, end});
             }
         });
-        List<LeaderHit> found = leaders.resolve(all, leaderMatches, date);
+        List<LeaderHit> found = leaders.resolve(all, leaderMatches, date, leaders.homeOf(urlOrSource));
         List<LeaderHit> located = new ArrayList<>(found.size());
         for (LeaderHit hit : found) {
             List<Span> evidence = hit.evidence().stream().map(s -> locate(s, head.length(), title)).toList();

@@ -31,7 +31,11 @@ public final class Gazetteer {
     }
 
     /** A country or an international organisation. */
-    public record Country(String id, String name, List<String> names, List<String> demonyms) {
+    /**
+     * A country; {@code domains} are the web domains of its government (whitehouse.gov), whose texts name its own
+     * leaders by office alone ("the President").
+     */
+    public record Country(String id, String name, List<String> names, List<String> demonyms, List<String> domains) {
     }
 
     /** One term of one person in one office; {@code to} is null while in office. */
@@ -55,12 +59,16 @@ public final class Gazetteer {
     private final Map<String, Leader> leaders;
     private final Map<String, Office> offices;
     private final Map<String, List<Office>> officesByPerson;
+    private final Map<String, Country> countriesByDomain = new java.util.HashMap<>();
 
     private Gazetteer(Map<String, Leader> leaders, Map<String, Office> offices) {
         this.leaders = leaders;
         this.offices = offices;
         this.officesByPerson = new LinkedHashMap<>();
         for (Office office : offices.values()) {
+            if (office.country() != null) {
+                office.country().domains().forEach(d -> countriesByDomain.putIfAbsent(d.toLowerCase(java.util.Locale.ROOT), office.country()));
+            }
             for (Term term : office.terms()) {
                 List<Office> held = officesByPerson.computeIfAbsent(term.personId(), k -> new ArrayList<>());
                 if (!held.contains(office)) {
@@ -99,6 +107,35 @@ public final class Gazetteer {
         return held.stream().max(Comparator.comparing((Office o) -> !o.secondary()).thenComparing(o -> o.terms().stream()
                 .filter(t -> t.personId().equals(personId) && !t.from().isAfter(date))
                 .map(Term::from).max(Comparator.naturalOrder()).orElse(LocalDate.MIN)));
+    }
+
+    /**
+     * The country whose government publishes at {@code urlOrSource} (a URL, or a host such as whitehouse.gov), if
+     * the gazetteer lists its domain.
+     */
+    public Optional<Country> countryOfSource(String urlOrSource) {
+        if (urlOrSource == null || urlOrSource.isBlank()) {
+            return Optional.empty();
+        }
+        String host = urlOrSource.toLowerCase(java.util.Locale.ROOT);
+        int scheme = host.indexOf("://");
+        host = host.substring(scheme < 0 ? 0 : scheme + 3);
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '/' || c == ':' || c == '?' || c == '#') {
+                host = host.substring(0, i);
+                break;
+            }
+        }
+        for (String domain = host; !domain.isEmpty(); ) { // www.whitehouse.gov, whitehouse.gov, gov
+            Country country = countriesByDomain.get(domain);
+            if (country != null) {
+                return Optional.of(country);
+            }
+            int dot = domain.indexOf('.');
+            domain = dot < 0 ? "" : domain.substring(dot + 1);
+        }
+        return Optional.empty();
     }
 
     /** Whether the person was in any office on {@code date}. */
@@ -155,7 +192,8 @@ public final class Gazetteer {
                 Country known = countries.get(id);
                 Country country = new Country(id, known != null ? known.name() : required(c, "name", source),
                         union(known == null ? List.of() : known.names(), strings(c.get("names"))),
-                        union(known == null ? List.of() : known.demonyms(), strings(c.get("demonyms"))));
+                        union(known == null ? List.of() : known.demonyms(), strings(c.get("demonyms"))),
+                        union(known == null ? List.of() : known.domains(), strings(c.get("domains"))));
                 countries.put(id, country);
                 for (JsonNode o : c.path("offices")) {
                     String officeId = required(o, "id", source);

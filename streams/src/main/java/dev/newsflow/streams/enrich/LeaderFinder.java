@@ -159,6 +159,19 @@ public final class LeaderFinder {
 
     /** The same as {@link #find(String, LocalDate)}, from the matches of {@link #phraseList()} found by a shared matcher. */
     List<LeaderHit> resolve(String text, List<int[]> matches, LocalDate date) {
+        return resolve(text, matches, date, null);
+    }
+
+    /** The country whose government publishes at {@code urlOrSource}, or null. */
+    Gazetteer.Country homeOf(String urlOrSource) {
+        return gazetteer.countryOfSource(urlOrSource).orElse(null);
+    }
+
+    /**
+     * The same, for a text published by the government of {@code home} (null when it is not one): there, "the
+     * President" or "the Prime Minister" alone names that country's holder of the office on the date.
+     */
+    List<LeaderHit> resolve(String text, List<int[]> matches, LocalDate date, Gazetteer.Country home) {
         List<Hit> raw = new ArrayList<>(matches.size());
         for (int[] m : matches) {
             Target target = targets.get(m[0]);
@@ -167,14 +180,14 @@ public final class LeaderFinder {
                 raw.add(new Hit(target, m[1], m[2]));
             }
         }
-        return resolveHits(text, raw, date);
+        return resolveHits(text, raw, date, home);
     }
 
     private List<LeaderHit> find(String text, char[] folded, LocalDate date) {
-        return resolveHits(text, rawHits(text, folded), date);
+        return resolveHits(text, rawHits(text, folded), date, null);
     }
 
-    private List<LeaderHit> resolveHits(String text, List<Hit> found, LocalDate date) {
+    private List<LeaderHit> resolveHits(String text, List<Hit> found, LocalDate date, Gazetteer.Country home) {
         List<Hit> hits = longestFirst(found);
         Set<String> namedInFull = new HashSet<>();
         for (Hit hit : hits) {
@@ -192,8 +205,64 @@ public final class LeaderFinder {
                 resolve(text, hit, next, date, namedInFull).ifPresent(mentions::add);
             }
         }
+        if (home != null) {
+            mentions.addAll(homeOffices(text, home, date, mentions));
+        }
         mentions.sort(Comparator.comparingInt(Mention::start));
         return summarise(text, merge(text, mentions), date);
+    }
+
+    /**
+     * "the President", "The Prime Minister's" in a text the government of {@code home} published: its holder of that
+     * office on the date. Not "the President of ...", "the President-elect", nor where another mention already stands.
+     */
+    private List<Mention> homeOffices(String text, Gazetteer.Country home, LocalDate date, List<Mention> found) {
+        List<Mention> mentions = new ArrayList<>();
+        for (Office office : officesByCountry.getOrDefault(home.id(), List.of())) {
+            Optional<String> holder = office.holderOn(date).map(Gazetteer.Term::personId);
+            if (office.secondary() || holder.isEmpty()) {
+                continue;
+            }
+            for (String title : office.titles()) {
+                if (title.equals("leader")) {
+                    continue; // "the Leader" is a party or parliamentary post more often than the head of state
+                }
+                String written = capitalised(title);
+                for (String phrase : List.of("the " + written, "The " + written)) {
+                    for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+                        int start = at + "the ".length();
+                        int end = at + phrase.length();
+                        if (standsForTheOffice(text, at, end) && found.stream().noneMatch(m -> m.start() < end && start < m.end())) {
+                            mentions.add(new Mention(holder.get(), start, end, Rule.ROLE));
+                        }
+                    }
+                }
+            }
+        }
+        return mentions;
+    }
+
+    private static boolean standsForTheOffice(String text, int start, int end) {
+        if (start > 0 && Character.isLetter(text.charAt(start - 1))) {
+            return false;
+        }
+        if (end < text.length()) {
+            char next = text.charAt(end);
+            if (Character.isLetter(next) || next == '-') {
+                return false; // "the Presidential", "the President-elect"
+            }
+        }
+        return !text.startsWith(" of ", end); // "the President of Kenya" names another office
+    }
+
+    private static String capitalised(String title) {
+        StringBuilder written = new StringBuilder(title.length());
+        boolean start = true;
+        for (char c : title.toCharArray()) {
+            written.append(start ? Character.toUpperCase(c) : c);
+            start = c == ' ' || c == '-';
+        }
+        return written.toString();
     }
 
     private List<Hit> rawHits(String text, char[] folded) {

@@ -26,7 +26,8 @@ public final class EnrichedArticles {
     public EnrichedArticle enrich(CleanArticle article) {
         Instant when = article.getPublishedAt() != null ? article.getPublishedAt() : article.getFetchedAt();
         LocalDate date = LocalDate.ofInstant(when, ZoneOffset.UTC);
-        Enrichment found = engine.enrich(article.getTitle(), article.getText(), date, article.getWordCount());
+        Enrichment found = engine.enrich(article.getTitle(), article.getText(), date, article.getWordCount(),
+                article.getUrl() != null ? article.getUrl() : article.getSource());
         return EnrichedArticle.newBuilder()
                 .setId(article.getId())
                 .setUrl(article.getUrl())

@@ -35,6 +35,28 @@ class LeaderFinderTest {
     }
 
     @Test
+    void shouldTakeTheOfficeAloneInAGovernmentsOwnTextAsItsHolderOnTheDate() {
+        String text = "The President met the President of Kenya. The Vice President and the President-elect spoke, "
+                + "and the President's plan was published.";
+        Gazetteer.Country home = finder.homeOf("https://www.whitehouse.gov/briefing-room/2022/01/03/readout/");
+
+        List<LeaderHit> hits = finder.resolve(text, matches(text), JAN_2022, home);
+        assertThat(hits).extracting(LeaderHit::id).containsExactly("Q6279");
+        assertThat(hits.get(0).mentions()).as("'The President' and 'the President's'").isEqualTo(2);
+        assertThat(hits.get(0).resolvedBy()).isEqualTo("role");
+        assertThat(finder.resolve(text, matches(text), LocalDate.of(2018, 5, 1), home)).extracting(LeaderHit::id)
+                .containsExactly("Q22686");
+        assertThat(finder.resolve(text, matches(text), JAN_2022, finder.homeOf("https://example.com/news/1"))).isEmpty();
+        assertThat(finder.homeOf("whitehouse.gov.example.com")).isNull();
+    }
+
+    private List<int[]> matches(String text) {
+        List<int[]> found = new java.util.ArrayList<>();
+        PhraseMatcher.of(finder.phraseList()).find(text, (phrase, start, end) -> found.add(new int[] {phrase, start, end}));
+        return found;
+    }
+
+    @Test
     void shouldNotTakeLookAlikesForLeaders() {
         assertThat(ids("Xinhua reported that a trade fair opened in Xi'an on Monday.", JAN_2022)).isEmpty();
         assertThat(ids("Shares of Johnson & Johnson rose after the report.", JAN_2022)).isEmpty();

@@ -20,6 +20,7 @@ final class TestGazetteer {
                 name: United States
                 names: ["U.S.", "United States of America"]
                 demonyms: ["U.S.", "US", "American"]
+                domains: ["whitehouse.gov"]
                 offices:
                   - id: Q11696
                     label: President of the United States

@@ -55,7 +55,7 @@ final class Corpus {
 
     static Enrichment enrich(CleanArticle clean) {
         return ENGINE.enrich(clean.getTitle(), clean.getText(), LocalDate.ofInstant(clean.getPublishedAt(), ZoneOffset.UTC),
-                clean.getWordCount());
+                clean.getWordCount(), clean.getUrl() != null ? clean.getUrl() : clean.getSource());
     }
 
     /** Parses and cleans the page of one folder of ../shared/corpus/web-pages as the pipeline does (undated: 1970). */
