@@ -24,11 +24,11 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * crash or a rebalance (whenever this processor is initialised) the first punctuation emits every open window of
  * every key in the store instead, so a pane counted before a crash still gets its windows emitted. Leader-theme pairs,
  * many more keys than leaders and themes and only shown as a heat map, go out at most once every
- * {@link #PAIR_INTERVAL}.
+ * {@link #PAIR_INTERVAL}: 1 s cost 31 records per article in {@code bench pipeline}, 5 s costs 10.
  */
 final class RollingSums implements Processor<Windowed<String>, Tally, String, WindowedCount> {
 
-    static final Duration PAIR_INTERVAL = Duration.ofSeconds(1);
+    static final Duration PAIR_INTERVAL = Duration.ofSeconds(5);
 
     private final WindowSpec spec;
     private final String paneStoreName;
