@@ -25,6 +25,9 @@ public final class Captions {
         if (CAPTION_START.matcher(paragraph).find()) {
             return null;
         }
+        if (paragraph.indexOf('(') < 0) {
+            return paragraph; // most paragraphs: no credit can be in them, and the search below tries every position
+        }
         Matcher m = CREDIT.matcher(paragraph);
         if (!m.find()) {
             return paragraph;

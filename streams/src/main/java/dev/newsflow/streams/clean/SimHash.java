@@ -16,15 +16,16 @@ public final class SimHash {
     }
 
     public static long of(String text) {
-        int[] weights = new int[64];
+        int[] ones = new int[64]; // per bit, how many shingle hashes have it set: no branch in the loop
         int shingles = 0;
         int previousStart = -1;
         int previousEnd = -1;
         int i = 0;
         while (i < text.length()) { // words are runs of letters and digits, found without a regex or a copy
             int start = i;
-            while (i < text.length() && Character.isLetterOrDigit(text.codePointAt(i))) {
-                i += Character.charCount(text.codePointAt(i));
+            int c;
+            while (i < text.length() && Character.isLetterOrDigit(c = text.codePointAt(i))) {
+                i += Character.charCount(c);
             }
             if (i == start) {
                 i += Character.charCount(text.codePointAt(i));
@@ -33,7 +34,7 @@ public final class SimHash {
             if (previousStart >= 0) { // the pair (previous word, this word)
                 long h = mix(fnv1a(text, previousStart, previousEnd, fnv1a(text, start, i, 0xcbf29ce484222325L)));
                 for (int bit = 0; bit < 64; bit++) {
-                    weights[bit] += ((h >>> bit) & 1) == 1 ? 1 : -1;
+                    ones[bit] += (int) ((h >>> bit) & 1L);
                 }
                 shingles++;
             }
@@ -42,7 +43,7 @@ public final class SimHash {
         }
         long hash = 0;
         for (int bit = 0; bit < 64 && shingles > 0; bit++) {
-            if (weights[bit] > 0) {
+            if (2 * ones[bit] > shingles) { // more shingles set it than not
                 hash |= 1L << bit;
             }
         }
