@@ -4,6 +4,8 @@ import dev.newsflow.avro.WindowedCount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,7 +26,9 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * crash or a rebalance (whenever this processor is initialised) the first punctuation emits every open window of
  * every key in the store instead, so a pane counted before a crash still gets its windows emitted. Leader-theme pairs,
  * many more keys than leaders and themes and only shown as a heat map, go out at most once every
- * {@link #PAIR_INTERVAL}: 1 s cost 31 records per article in {@code bench pipeline}, 5 s costs 10.
+ * {@link #PAIR_INTERVAL} (1 s cost 31 records per article in {@code bench pipeline}, 5 s costs 10): each pair when its
+ * first unsent change is that old, so the pairs go out spread over the interval, not in one burst that holds up the
+ * leaders' and themes' counts behind it.
  */
 final class RollingSums implements Processor<Windowed<String>, Tally, String, WindowedCount> {
 
@@ -38,7 +42,8 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
     private TimestampedWindowStore<String, Tally> panes;
     private final TreeMap<String, TreeSet<Long>> changed = new TreeMap<>();
     private boolean refreshAll;
-    private long pairsEmittedAt = Long.MIN_VALUE / 2; // long ago, without overflowing the subtraction below
+    /** When each pair key's first change not yet emitted was marked (wall clock). */
+    private final Map<String, Long> pairMarkedAt = new HashMap<>();
 
     RollingSums(WindowSpec spec, String paneStoreName, Duration grace, Clock clock) {
         this.spec = spec;
@@ -52,6 +57,7 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
         this.context = context;
         this.panes = context.getStateStore(paneStoreName);
         this.changed.clear();
+        this.pairMarkedAt.clear();
         this.refreshAll = true;
         Object interval = context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         long every = Math.max(10, interval == null ? 100 : Long.parseLong(interval.toString()));
@@ -60,7 +66,14 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
 
     @Override
     public void process(Record<Windowed<String>, Tally> record) {
-        changed.computeIfAbsent(record.key().key(), k -> new TreeSet<>()).add(record.key().window().start());
+        mark(record.key().key(), record.key().window().start(), context.currentSystemTimeMs());
+    }
+
+    private void mark(String key, long pane, long now) {
+        changed.computeIfAbsent(key, k -> new TreeSet<>()).add(pane);
+        if (Dimension.of(key) == Dimension.PAIR) {
+            pairMarkedAt.putIfAbsent(key, now);
+        }
     }
 
     private void emitChanged(long now) {
@@ -68,16 +81,15 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
             markEveryOpenPane();
             refreshAll = false;
         }
-        boolean pairsToo = now - pairsEmittedAt >= PAIR_INTERVAL.toMillis();
-        if (pairsToo) {
-            pairsEmittedAt = now;
-        }
+        long due = now - PAIR_INTERVAL.toMillis();
         var marks = changed.entrySet().iterator();
         while (marks.hasNext()) {
             var mark = marks.next();
-            if (pairsToo || Dimension.of(mark.getKey()) != Dimension.PAIR) {
+            Long pairMarked = pairMarkedAt.get(mark.getKey());
+            if (pairMarked == null || pairMarked <= due) {
                 emit(mark.getKey(), mark.getValue());
                 marks.remove();
+                pairMarkedAt.remove(mark.getKey());
             }
         }
     }
@@ -87,7 +99,7 @@ final class RollingSums implements Processor<Windowed<String>, Tally, String, Wi
         long streamTime = context.currentStreamTimeMs();
         long from = Math.max(0, streamTime - spec.size().toMillis() - grace.toMillis());
         try (KeyValueIterator<Windowed<String>, ValueAndTimestamp<Tally>> all = panes.fetchAll(from, Long.MAX_VALUE)) {
-            all.forEachRemaining(entry -> changed.computeIfAbsent(entry.key.key(), k -> new TreeSet<>()).add(entry.key.window().start()));
+            all.forEachRemaining(entry -> mark(entry.key.key(), entry.key.window().start(), Long.MIN_VALUE / 2)); // due now
         }
     }
 

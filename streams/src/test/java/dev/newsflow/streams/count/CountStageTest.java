@@ -93,10 +93,13 @@ class CountStageTest {
                 .setEnrichedAt(published).build();
     }
 
-    /** Pipes an article, then lets a second pass: the rolling windows' live counts go out on a wall-clock punctuation. */
+    /**
+     * Pipes an article, then lets the pairs' interval pass: the rolling windows' live counts go out on a wall-clock
+     * punctuation, the pairs' once their change is that old.
+     */
     private void pipe(String id, Instant published, String duplicateOf) {
         enriched.pipeInput(new TestRecord<>(id, article(id, published, duplicateOf), published.plusSeconds(30)));
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        driver.advanceWallClockTime(RollingSums.PAIR_INTERVAL);
     }
 
     @Test

@@ -57,26 +57,39 @@ class RollingSumsTest {
     }
 
     @Test
-    void shouldEmitLeaderThemePairsAtMostEveryFiveSeconds() {
+    void shouldEmitEachLeaderThemePairFiveSecondsAfterItsFirstChangeSpreadOverTime() {
         TimestampedWindowStore<String, Tally> panes = paneStore();
         context.setCurrentStreamTimeMs(TEN.toEpochMilli());
         RollingSums sums = new RollingSums(HOUR, "panes-1h-5m", Duration.ofMinutes(10), Clock.fixed(TEN, ZoneOffset.UTC));
         sums.init(context);
         var punctuator = context.scheduledPunctuators().get(0).getPunctuator();
         punctuator.punctuate(0); // the first one, after init: nothing in the store yet
+        context.setCurrentSystemTimeMs(0);
 
         for (String key : List.of("leader:Q15031", "pair:Q15031|climate")) {
-            panes.put(key, ValueAndTimestamp.make(new Tally(1, 3, "x"), TEN.toEpochMilli()), TEN.toEpochMilli());
-            sums.process(new org.apache.kafka.streams.processor.api.Record<>(
-                    new org.apache.kafka.streams.kstream.Windowed<>(key, new org.apache.kafka.streams.kstream.internals.TimeWindow(
-                            TEN.toEpochMilli(), TEN.plus(Duration.ofMinutes(5)).toEpochMilli())), new Tally(1, 3, "x"), TEN.toEpochMilli()));
+            count(sums, panes, key);
         }
         punctuator.punctuate(100);
         assertThat(context.forwarded()).extracting(f -> f.record().value().getDimension()).hasSize(12).containsOnly("leader");
         context.resetForwards();
+        context.setCurrentSystemTimeMs(3_000);
+        count(sums, panes, "pair:Q7747|trade");
+        count(sums, panes, "pair:Q15031|climate"); // changed again: still due 5 s after its first change
         punctuator.punctuate(4_999);
         assertThat(context.forwarded()).isEmpty();
         punctuator.punctuate(5_000);
-        assertThat(context.forwarded()).extracting(f -> f.record().value().getDimension()).hasSize(12).containsOnly("pair");
+        assertThat(context.forwarded()).extracting(f -> f.record().value().getKey()).hasSize(12).containsOnly("Q15031|climate");
+        context.resetForwards();
+        punctuator.punctuate(7_999);
+        assertThat(context.forwarded()).isEmpty();
+        punctuator.punctuate(8_000);
+        assertThat(context.forwarded()).extracting(f -> f.record().value().getKey()).hasSize(12).containsOnly("Q7747|trade");
+    }
+
+    private static void count(RollingSums sums, TimestampedWindowStore<String, Tally> panes, String key) {
+        panes.put(key, ValueAndTimestamp.make(new Tally(1, 3, "x"), TEN.toEpochMilli()), TEN.toEpochMilli());
+        sums.process(new org.apache.kafka.streams.processor.api.Record<>(
+                new org.apache.kafka.streams.kstream.Windowed<>(key, new org.apache.kafka.streams.kstream.internals.TimeWindow(
+                        TEN.toEpochMilli(), TEN.plus(Duration.ofMinutes(5)).toEpochMilli())), new Tally(1, 3, "x"), TEN.toEpochMilli()));
     }
 }
