@@ -43,7 +43,7 @@ final class LatencyRun {
      * Latencies in milliseconds of the articles after the warm-up, sorted, as many as the count reached; and how many
      * probes the app marked as copies of another (those are not counted, by design).
      */
-    record Result(double[] latencies, long duplicates) {
+    record Result(double[] latencies, long duplicates, String threadMaxima) {
     }
 
     static Result millis(Map<String, Object> client, double perSecond, Duration length, int commitIntervalMs, Path stateDir)
@@ -90,8 +90,24 @@ final class LatencyRun {
                 latencies[k] = (times[warmUp + k] - acked[warmUp + k]) / 1e6;
             }
             Arrays.sort(latencies);
-            return new Result(latencies, Math.round(app.metric("newsflow.articles.duplicates")));
+            return new Result(latencies, Math.round(app.metric("newsflow.articles.duplicates")), threadMaxima(app));
         }
+    }
+
+    /**
+     * The stream threads' own longest poll, punctuation and commit over the last metrics window (Kafka Streams'
+     * thread metrics), to tell where the slowest probes waited.
+     */
+    private static String threadMaxima(NewsflowStreamsApp app) {
+        StringBuilder maxima = new StringBuilder();
+        for (String name : List.of("poll-latency-max", "punctuate-latency-max", "commit-latency-max")) {
+            double max = app.streams().metrics().values().stream()
+                    .filter(m -> m.metricName().group().equals("stream-thread-metrics") && m.metricName().name().equals(name))
+                    .mapToDouble(m -> m.metricValue() instanceof Number n ? n.doubleValue() : Double.NaN)
+                    .filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
+            maxima.append(maxima.isEmpty() ? "" : ", ").append(name.replace("-latency-max", "")).append(String.format(" %.0f ms", max));
+        }
+        return maxima.toString();
     }
 
     private static void watch(Map<String, Object> client, ConcurrentLinkedQueue<Long> reached, AtomicBoolean stop) {
