@@ -48,31 +48,27 @@ public final class ThemeScorer {
 
     /** The taxonomy and the model shipped with newsflow. */
     public static ThemeScorer load() {
-        try (InputStream in = ThemeScorer.class.getResourceAsStream("/dev/newsflow/enrich/themes.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("dev/newsflow/enrich/themes.yaml is missing from the classpath");
-            }
-            return fromYaml(new ObjectMapper(new YAMLFactory()).readTree(in), ThemeModel.load());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read the theme taxonomy: " + e.getMessage(), e);
-        }
+        return fromYaml(shippedTaxonomy(), ThemeModel.load());
     }
 
     /** The shipped taxonomy scored by its thresholds alone: what the model is fitted from. */
     public static ThemeScorer loadWithoutModel() {
+        return fromYaml(shippedTaxonomy(), ThemeModel.NONE);
+    }
+
+    private static JsonNode shippedTaxonomy() {
         try (InputStream in = ThemeScorer.class.getResourceAsStream("/dev/newsflow/enrich/themes.yaml")) {
-            return fromYaml(new ObjectMapper(new YAMLFactory()).readTree(in), ThemeModel.NONE);
+            if (in == null) {
+                throw new IllegalStateException("dev/newsflow/enrich/themes.yaml is missing from the classpath");
+            }
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the theme taxonomy: " + e.getMessage(), e);
         }
     }
 
     static ThemeScorer fromYaml(String yaml) {
-        try {
-            return fromYaml(new ObjectMapper(new YAMLFactory()).readTree(yaml), ThemeModel.NONE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return fromYaml(yaml, ThemeModel.NONE);
     }
 
     static ThemeScorer fromYaml(String yaml, ThemeModel model) {

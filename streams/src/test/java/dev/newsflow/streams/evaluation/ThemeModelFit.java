@@ -47,6 +47,7 @@ final class ThemeModelFit {
 
     private final ThemeScorer scorer = ThemeScorer.loadWithoutModel();
     private final int[] themeOfTerm = scorer.themeOfTerms();
+    private final int[][] columnsByTheme = columnsByTheme();
     private final double[] lexiconWeight = scorer.lexiconWeights();
 
     List<Example> examples(List<String> labelFiles) throws IOException {
@@ -110,14 +111,18 @@ final class ThemeModelFit {
         return modelled;
     }
 
+    /** The lexicon terms of {@code theme}, as indexes into the scorer's term list; asked for every example, so kept. */
     private int[] termColumns(int theme) {
-        List<Integer> columns = new ArrayList<>();
-        for (int i = 0; i < themeOfTerm.length; i++) {
-            if (themeOfTerm[i] == theme) {
-                columns.add(i);
-            }
+        return columnsByTheme[theme];
+    }
+
+    private int[][] columnsByTheme() {
+        int[][] columns = new int[scorer.themes().size()][];
+        for (int t = 0; t < columns.length; t++) {
+            int theme = t;
+            columns[t] = java.util.stream.IntStream.range(0, themeOfTerm.length).filter(i -> themeOfTerm[i] == theme).toArray();
         }
-        return columns.stream().mapToInt(Integer::intValue).toArray();
+        return columns;
     }
 
     private double[] row(Example example, int theme, int[] columns) {
