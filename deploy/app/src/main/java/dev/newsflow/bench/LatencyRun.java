@@ -29,21 +29,23 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * app; a read_committed consumer of the live leader counts watches today's count for him. The k-th acknowledged
  * article is taken as counted when that count first reaches k; the latency is the time between the two. The first
  * {@value #WARM_UP_SECONDS} seconds of the load are a warm-up, not measured: a fresh app's first records wait for its
- * internal topics' metadata and its code to compile, which is start-up, not latency.
+ * internal topics' metadata and its code to compile, and the backlog this builds takes a few seconds to drain (with a
+ * 5 s warm-up, every probe slower than 700 ms was acked in the first 3 s after it, at 200 articles/s). That is
+ * start-up, not latency; its slowest probe is reported beside the percentiles.
  */
 final class LatencyRun {
 
-    static final int WARM_UP_SECONDS = 5;
+    static final int WARM_UP_SECONDS = 15;
 
     private static final String PREFIX = "latency-";
     private static final String PROBE = "President Xi Jinping said on Monday that the talks would continue. ";
     private static final String XI = "Q15031";
 
     /**
-     * Latencies in milliseconds of the articles after the warm-up, sorted, as many as the count reached; and how many
-     * probes the app marked as copies of another (those are not counted, by design).
+     * Latencies in milliseconds of the articles after the warm-up, sorted, as many as the count reached; the slowest
+     * during the warm-up; and how many probes the app marked as copies of another (those are not counted, by design).
      */
-    record Result(double[] latencies, long duplicates, String threadMaxima) {
+    record Result(double[] latencies, double warmUpMax, long duplicates, String threadMaxima) {
     }
 
     static Result millis(Map<String, Object> client, double perSecond, Duration length, int commitIntervalMs, Path stateDir)
@@ -90,7 +92,11 @@ final class LatencyRun {
                 latencies[k] = (times[warmUp + k] - acked[warmUp + k]) / 1e6;
             }
             Arrays.sort(latencies);
-            return new Result(latencies, Math.round(app.metric("newsflow.articles.duplicates")), threadMaxima(app));
+            double warmUpMax = 0;
+            for (int k = 0; k < Math.min(warmUp, times.length); k++) {
+                warmUpMax = Math.max(warmUpMax, (times[k] - acked[k]) / 1e6);
+            }
+            return new Result(latencies, warmUpMax, Math.round(app.metric("newsflow.articles.duplicates")), threadMaxima(app));
         }
     }
 

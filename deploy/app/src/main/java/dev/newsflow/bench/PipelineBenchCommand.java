@@ -166,10 +166,12 @@ final class PipelineBenchCommand implements Callable<Integer> {
                         offered, latencySeconds, latencyRate > 0 ? "--latency-rate" : "half the rate above", LatencyRun.WARM_UP_SECONDS,
                         LatencyRun.percentile(latencies, 50), LatencyRun.percentile(latencies, 95),
                         LatencyRun.percentile(latencies, 99), latencies.length, Math.round(offered * latencySeconds), result.duplicates());
+                System.out.printf("the slowest article of the warm-up (the app's first seconds, not measured): %.0f ms%n", result.warmUpMax());
                 System.out.println("the stream thread's longest steps in the last metrics window: " + result.threadMaxima());
                 report.put("latency", Map.of("offeredArticlesPerSecond", round(offered), "seconds", latencySeconds,
                         "p50Ms", round(LatencyRun.percentile(latencies, 50)), "p95Ms", round(LatencyRun.percentile(latencies, 95)),
-                        "p99Ms", round(LatencyRun.percentile(latencies, 99)), "counted", latencies.length, "nearCopies", result.duplicates()));
+                        "p99Ms", round(LatencyRun.percentile(latencies, 99)), "counted", latencies.length, "nearCopies", result.duplicates(),
+                        "warmUpMaxMs", round(result.warmUpMax())));
             }
             if (engineIterations > 0) {
                 var engine = EngineBenchCommand.measure("", 400, engineIterations);
