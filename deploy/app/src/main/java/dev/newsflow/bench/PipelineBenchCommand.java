@@ -5,11 +5,9 @@ import dev.newsflow.avro.RawArticle;
 import dev.newsflow.embedded.LocalStack;
 import dev.newsflow.producers.publish.ArticlePublisher;
 import dev.newsflow.producers.synthetic.SyntheticArticles;
-import dev.newsflow.streams.app.NewsflowStreamsApp;
 import dev.newsflow.streams.count.WindowSpec;
 import dev.newsflow.topics.TopicCatalogue;
 import dev.newsflow.topics.TopicCreator;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,7 +35,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Pre-loads N synthetic articles of about 4 KB into a fresh embedded broker, then runs the streams app "
                 + "(exactly_once_v2, default windows) until all are enriched and counted (the app's group has no lag); prints "
-                + "articles/s, MB/s of text, CPU seconds, peak heap and RSS, the records written per article, then the same input "
+                + "articles/s, MB/s of text, the app's CPU seconds and peak RSS (in its own JVM), the records written per article, then the same input "
                 + "through an exactly-once pass-through app as the machine's limit.")
 final class PipelineBenchCommand implements Callable<Integer> {
 
@@ -54,6 +52,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads of the app (default: ${DEFAULT-VALUE}).")
     int threads;
+
+    @Option(names = "--app-heap", defaultValue = "512m",
+            description = "The app's maximum heap (-Xmx) in its own JVM (default: ${DEFAULT-VALUE}).")
+    String appHeap;
 
     @Option(names = "--latency-seconds", defaultValue = "20",
             description = "How long to offer half the measured rate for the latency figures; 0 skips them (default: ${DEFAULT-VALUE}).")
@@ -103,46 +105,48 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
             }
             batch = null;
-            long cpuBefore = processCpuNanos();
+            Map<String, Object> streamsSettings = Map.of("commit.interval.ms", commitIntervalMs, // how often caches flush and transactions commit
+                    "num.stream.threads", threads);
             long start = System.nanoTime();
-            Map<String, Object> appClient = new HashMap<>(client);
-            appClient.put("commit.interval.ms", commitIntervalMs); // how often caches flush and transactions commit
-            appClient.put("num.stream.threads", threads);
-            try (NewsflowStreamsApp app = NewsflowStreamsApp.start(new NewsflowStreamsApp.Options("bench-pipeline", appClient,
-                    dir.resolve("state"), "127.0.0.1", "127.0.0.1", 0, WindowSpec.DEFAULTS, Duration.ofDays(3), Duration.ofDays(7), 6))) {
+            try (AppProcess app = AppProcess.start(client, "bench-pipeline", streamsSettings, Duration.ofDays(3), appHeap, dir.resolve("app"));
+                    Admin admin = Admin.create(client)) {
                 Duration timeout = Duration.ofSeconds(120 + articles / 10); // 10 articles/s would be a broken run
-                long[] first = {0};
+                List<String> raw = List.of(TopicCatalogue.ARTICLES_RAW);
+                Poll.until("a first transaction of articles", timeout, Duration.ofMillis(50), () -> {
+                    app.requireAlive();
+                    return GroupLag.of(admin, "bench-pipeline", raw) < articles;
+                });
+                long first = System.nanoTime();
                 Poll.until("every article enriched", timeout, Duration.ofMillis(50), () -> {
-                    if (first[0] == 0 && enriched(app) > 0) {
-                        first[0] = System.nanoTime();
-                    }
-                    return enriched(app) >= articles;
+                    app.requireAlive();
+                    return GroupLag.of(admin, "bench-pipeline", raw) == 0;
                 });
                 long enrichedAll = System.nanoTime();
-                // then until the counts have caught up too: the app's group has committed every raw and mention record
-                try (Admin admin = Admin.create(client)) {
-                    Poll.until("every article counted", timeout, Duration.ofMillis(100), () -> GroupLag.of(admin, "bench-pipeline",
-                            List.of(TopicCatalogue.ARTICLES_RAW, "bench-pipeline-mentions-repartition")) == 0);
-                }
+                // then until the counts have caught up too: the app's group has committed every mention record
+                Poll.until("every article counted", timeout, Duration.ofMillis(100), () -> {
+                    app.requireAlive();
+                    return GroupLag.of(admin, "bench-pipeline", List.of(TopicCatalogue.ARTICLES_RAW, "bench-pipeline-mentions-repartition")) == 0;
+                });
                 long last = System.nanoTime();
                 double seconds = (last - start) / 1e9;
-                double steady = (last - first[0]) / 1e9;
-                double cpu = (processCpuNanos() - cpuBefore) / 1e9;
+                double steady = (last - first) / 1e9;
+                double cpu = app.cpuSeconds();
+                long peakRss = app.peakRssMb();
                 System.out.printf("pipeline benchmark: %,d articles, %,d characters of text on average; exactly_once_v2, "
                                 + "commit interval %d ms, windows %s, final results for %s%n", articles, textBytes / articles, commitIntervalMs,
                         WindowSpec.DEFAULTS.stream().map(WindowSpec::name).toList(),
                         WindowSpec.tumbling(WindowSpec.DEFAULTS).stream().map(WindowSpec::name).toList());
-                System.out.printf("%,.0f articles/s, %.2f MB/s of text, %.1f s wall (from app start), %.1f CPU s (%.2f cores), "
-                                + "peak heap %d MB, peak RSS %d MB%n",
-                        articles / seconds, textBytes / seconds / 1e6, seconds, cpu, cpu / seconds,
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted() / 1_048_576, peakRssMb());
-                System.out.printf("%,.0f articles/s from the first article enriched to the last counted (%.1f s; the rest is start-up); "
+                System.out.printf("%,.0f articles/s, %.2f MB/s of text, %.1f s wall (from JVM start), the app's own JVM (newsflow run, -Xmx%s): "
+                                + "%.1f CPU s (%.2f cores), peak RSS %d MB%n",
+                        articles / seconds, textBytes / seconds / 1e6, seconds, appHeap, cpu, cpu / seconds, peakRss);
+                System.out.printf("%,.0f articles/s from the first transaction of articles to the last counted (%.1f s; the rest is start-up); "
                         + "the counts finished %.1f s after the last article was enriched%n", articles / steady, steady,
                         (last - enrichedAll) / 1e9);
                 pipelineRate = articles / seconds;
                 System.out.println(WrittenRecords.report(client, articles));
                 report.put("pipeline", Map.of("articlesPerSecond", round(pipelineRate), "steadyArticlesPerSecond", round(articles / steady),
-                        "textMBPerSecond", round(textBytes / seconds / 1e6), "cpuSeconds", round(cpu), "peakRssMb", peakRssMb()));
+                        "textMBPerSecond", round(textBytes / seconds / 1e6), "cpuSeconds", round(cpu), "peakRssMb", peakRss,
+                        "maxHeap", appHeap));
             }
             double passThrough = articles / PassThroughRun.seconds(client, TopicCatalogue.ARTICLES_RAW, commitIntervalMs, dir.resolve("passthrough"));
             System.out.printf("pass-through (raw records copied unchanged, exactly_once_v2, same commit interval): %,.0f articles/s "
@@ -192,23 +196,5 @@ final class PipelineBenchCommand implements Callable<Integer> {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    private static double enriched(NewsflowStreamsApp app) {
-        return app.metric("newsflow.articles.enriched");
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /** VmHWM: the most memory this process (broker, app and registry client) ever held resident. */
-    private static long peakRssMb() throws java.io.IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
     }
 }

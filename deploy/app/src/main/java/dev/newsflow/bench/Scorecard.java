@@ -14,7 +14,7 @@ final class Scorecard {
         Map<String, Object> pipeline = (Map<String, Object>) report.get("pipeline");
         if (pipeline != null) {
             row(table, "pipeline, articles/s", number(pipeline, "articlesPerSecond"), ">= 5,000", number(pipeline, "articlesPerSecond") >= 5000);
-            row(table, "app peak RSS (broker in the same JVM), MB", number(pipeline, "peakRssMb"), "<= 1,024", number(pipeline, "peakRssMb") <= 1024);
+            row(table, "app peak RSS (its own JVM), MB", number(pipeline, "peakRssMb"), "<= 1,024", number(pipeline, "peakRssMb") <= 1024);
         }
         Map<String, Object> passThrough = (Map<String, Object>) report.get("passThrough");
         if (passThrough != null) {

@@ -22,7 +22,7 @@ class ScorecardTest {
                 | figure | measured | target | met |
                 |---|---|---|---|
                 | pipeline, articles/s | 363 | >= 5,000 | no |
-                | app peak RSS (broker in the same JVM), MB | 1,154 | <= 1,024 | no |
+                | app peak RSS (its own JVM), MB | 1,154 | <= 1,024 | no |
                 | pipeline / exactly-once pass-through | 0.059 | >= 0.5 | no |
                 | pipeline / Kafka's WordCountDemo | 0.512 | >= 20 | no |
                 | latency p99 at half load, ms | 1,674 | <= 1,000 | no |

@@ -1,0 +1,78 @@
+package dev.newsflow.bench;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The streams app as a user runs it ({@code newsflow run}), in a JVM of its own with a fixed heap: the CPU time and
+ * resident memory it reports are the app's alone, not the broker's or the benchmark's, which share the parent JVM.
+ */
+final class AppProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+
+    private AppProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code newsflow run} against the broker and registry of {@code client}, with these Kafka Streams settings. */
+    static AppProcess start(Map<String, Object> client, String applicationId, Map<String, Object> streamsSettings, Duration grace,
+            String maxHeap, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Properties props = new Properties();
+        streamsSettings.forEach((key, value) -> props.put(key, String.valueOf(value)));
+        Path config = dir.resolve("app.properties");
+        try (Writer out = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+            props.store(out, "the app as newsflow bench pipeline runs it");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"),
+                "dev.newsflow.cli.Newsflow", "run", "--bootstrap-servers", client.get("bootstrap.servers").toString(),
+                "--schema-registry-url", client.get("schema.registry.url").toString(), "--config", config.toString(),
+                "--application-id", applicationId, "--state-dir", dir.resolve("state").toString(), "--http-port", "0",
+                "--grace", grace.toSeconds() + "s"));
+        Path log = dir.resolve("app.log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new AppProcess(process, log);
+    }
+
+    /** Fails with the log's place when the app has exited: a benchmark of a dead app would only time out. */
+    void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the app exited with " + process.exitValue() + ": see " + log);
+        }
+    }
+
+    double cpuSeconds() {
+        return process.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** VmHWM: the most memory the app's JVM has held resident so far (heap, RocksDB, code, threads). */
+    long peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM: the app closes its streams as a user's Ctrl-C would
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
