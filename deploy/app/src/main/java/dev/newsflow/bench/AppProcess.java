@@ -4,19 +4,26 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The streams app as a user runs it ({@code newsflow run}), in a JVM of its own with a fixed heap: the CPU time and
  * resident memory it reports are the app's alone, not the broker's or the benchmark's, which share the parent JVM.
  */
 final class AppProcess implements AutoCloseable {
+
+    /** USER_HZ: the unit of utime and stime in /proc, 100 on every Linux the JDK runs on. */
+    private static final int CLOCK_TICKS = 100;
 
     private final Process process;
     private final Path log;
@@ -66,6 +73,31 @@ final class AppProcess implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /**
+     * CPU seconds of the app's threads so far, by the name Linux keeps for each (its first 15 characters), busiest
+     * first: the stream thread against the JIT compilers, the garbage collector and the clients' network threads.
+     */
+    Map<String, Double> cpuSecondsByThread() throws IOException {
+        Map<String, Double> byName = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+                    byName.merge(name.replaceAll("#?\\d+$", ""), seconds, Double::sum);
+                } catch (NoSuchFileException exited) {
+                    // a thread that ended while listed: its time is gone from /proc, as it is from any profile
+                }
+            }
+        }
+        Map<String, Double> busiest = new LinkedHashMap<>();
+        byName.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> busiest.put(e.getKey(), e.getValue()));
+        return busiest;
     }
 
     @Override

@@ -132,6 +132,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 double steady = (last - first) / 1e9;
                 double cpu = app.cpuSeconds();
                 long peakRss = app.peakRssMb();
+                Map<String, Double> byThread = app.cpuSecondsByThread();
                 System.out.printf("pipeline benchmark: %,d articles, %,d characters of text on average; exactly_once_v2, "
                                 + "commit interval %d ms, windows %s, final results for %s%n", articles, textBytes / articles, commitIntervalMs,
                         WindowSpec.DEFAULTS.stream().map(WindowSpec::name).toList(),
@@ -139,6 +140,8 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 System.out.printf("%,.0f articles/s, %.2f MB/s of text, %.1f s wall (from JVM start), the app's own JVM (newsflow run, -Xmx%s): "
                                 + "%.1f CPU s (%.2f cores), peak RSS %d MB%n",
                         articles / seconds, textBytes / seconds / 1e6, seconds, appHeap, cpu, cpu / seconds, peakRss);
+                System.out.println("the app's CPU seconds by thread: " + byThread.entrySet().stream().limit(8)
+                        .map(e -> String.format("%s %.1f", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", ")));
                 System.out.printf("%,.0f articles/s from the first transaction of articles to the last counted (%.1f s; the rest is start-up); "
                         + "the counts finished %.1f s after the last article was enriched%n", articles / steady, steady,
                         (last - enrichedAll) / 1e9);

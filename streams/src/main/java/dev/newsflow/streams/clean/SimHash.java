@@ -3,12 +3,10 @@ package dev.newsflow.streams.clean;
 
 /**
  * 64-bit SimHash of a text's word pairs (2-shingles): near-identical texts (a syndicated copy with an edited sentence) differ
- * in a few bits, unrelated ones in about 32. Split into eight 8-bit bands, two hashes within 7 bits of each other share
- * at least one band exactly (pigeonhole), which is what lets an index find the candidates.
+ * in a few bits, unrelated ones in about 32. The duplicate marker's index splits it into bands to find candidates.
  */
 public final class SimHash {
 
-    public static final int BANDS = 8;
     /** Texts shorter than this have too few shingles for the hash to mean anything. */
     public static final int MIN_WORDS = 20;
 
@@ -48,10 +46,6 @@ public final class SimHash {
             }
         }
         return hash;
-    }
-
-    public static int band(long hash, int band) {
-        return (int) (hash >>> (8 * band)) & 0xFF;
     }
 
     public static int distance(long a, long b) {

@@ -31,15 +31,14 @@ public final class DuplicateMarker implements Processor<String, CleanArticle, St
 
     private final Duration window;
     private final int maxDistance;
+    private final SimHashBands bands;
     private ProcessorContext<String, DedupeOutput> context;
     private KeyValueStore<String, String> local;
     private KeyValueStore<String, String> global;
 
-    /** @param maxDistance the most SimHash bits two near copies may differ in (at most 7, so one band always matches) */
+    /** @param maxDistance the most SimHash bits two near copies may differ in (0 to 7) */
     public DuplicateMarker(Duration window, int maxDistance) {
-        if (maxDistance < 0 || maxDistance >= SimHash.BANDS) {
-            throw new IllegalArgumentException("the near-duplicate distance must be between 0 and " + (SimHash.BANDS - 1));
-        }
+        this.bands = SimHashBands.forDistance(maxDistance);
         this.window = window;
         this.maxDistance = maxDistance;
     }
@@ -72,8 +71,8 @@ public final class DuplicateMarker implements Processor<String, CleanArticle, St
             keys.add(Fingerprint.hashKey(article.getContentHash()));
         }
         if (nearCopies) {
-            for (int band = 0; band < SimHash.BANDS; band++) {
-                keys.add(Fingerprint.bandPrefix(band, SimHash.band(simHash, band)) + article.getId());
+            for (int band = 0; band < bands.count(); band++) {
+                keys.add(bands.prefix(simHash, band) + article.getId());
             }
         }
         for (String key : keys) {
@@ -96,18 +95,24 @@ public final class DuplicateMarker implements Processor<String, CleanArticle, St
         return Math.abs(now - seen.timestamp()) <= window.toMillis() ? Optional.of(seen.articleId()) : Optional.empty();
     }
 
-    /** The earliest other article within the window whose SimHash is within the distance, found through the bands. */
+    /**
+     * The earliest other article within the window whose SimHash is within the distance, found through the bands.
+     * Most candidates share a band by chance: their SimHash is read and compared before anything else is decoded.
+     */
     private Optional<String> nearest(String id, long simHash, long now) {
         Fingerprint best = null;
-        for (int band = 0; band < SimHash.BANDS; band++) {
-            String prefix = Fingerprint.bandPrefix(band, SimHash.band(simHash, band));
+        for (int band = 0; band < bands.count(); band++) {
+            String prefix = bands.prefix(simHash, band);
             for (KeyValueStore<String, String> store : List.of(local, global)) {
                 try (KeyValueIterator<String, String> candidates = store.prefixScan(prefix, KEYS)) {
                     while (candidates.hasNext()) {
-                        Fingerprint candidate = Fingerprint.decode(candidates.next().value);
+                        String value = candidates.next().value;
+                        if (SimHash.distance(simHash, Fingerprint.simHashOf(value)) > maxDistance) {
+                            continue;
+                        }
+                        Fingerprint candidate = Fingerprint.decode(value);
                         if (!candidate.articleId().equals(id)
                                 && Math.abs(now - candidate.timestamp()) <= window.toMillis()
-                                && SimHash.distance(simHash, candidate.simHash()) <= maxDistance
                                 && (best == null || candidate.timestamp() < best.timestamp())) {
                             best = candidate;
                         }

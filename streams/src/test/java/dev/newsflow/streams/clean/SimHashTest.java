@@ -25,11 +25,4 @@ class SimHashTest {
                 + "service warned of more storms across the north of the country later in the week as rivers kept rising.";
         assertThat(SimHash.distance(SimHash.of(STORY), SimHash.of(other))).isGreaterThan(12);
     }
-
-    @Test
-    void shouldSplitIntoEightBitBands() {
-        long hash = 0x1234_5678_9ABC_DEF0L;
-        assertThat(new int[] {SimHash.band(hash, 0), SimHash.band(hash, 1), SimHash.band(hash, 6), SimHash.band(hash, 7)})
-                .containsExactly(0xF0, 0xDE, 0x34, 0x12);
-    }
 }
