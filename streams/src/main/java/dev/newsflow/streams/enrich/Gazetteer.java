@@ -86,6 +86,10 @@ public final class Gazetteer {
         return offices.values();
     }
 
+    public Optional<Office> office(String id) {
+        return Optional.ofNullable(offices.get(id));
+    }
+
     public Optional<Leader> leader(String id) {
         return Optional.ofNullable(leaders.get(id));
     }

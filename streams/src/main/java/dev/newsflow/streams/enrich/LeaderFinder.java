@@ -340,8 +340,7 @@ public final class LeaderFinder {
         }
         Set<String> holders = new LinkedHashSet<>();
         for (String officeId : hit.target().offices()) {
-            gazetteer.offices().stream().filter(o -> o.id().equals(officeId)).findFirst()
-                    .flatMap(o -> o.holderOn(date)).ifPresent(t -> holders.add(t.personId()));
+            gazetteer.office(officeId).flatMap(o -> o.holderOn(date)).ifPresent(t -> holders.add(t.personId()));
         }
         if (holders.size() != 1) {
             return Optional.empty(); // nobody, or two offices with the same words: the text does not settle it
