@@ -57,6 +57,10 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "The app's maximum heap (-Xmx) in its own JVM (default: ${DEFAULT-VALUE}).")
     String appHeap;
 
+    @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
+            description = "A Kafka Streams or client setting for the app (repeatable), for example producer.compression.type=lz4.")
+    Map<String, String> appSettings = Map.of();
+
     @Option(names = "--latency-seconds", defaultValue = "20",
             description = "How long to offer half the measured rate for the latency figures; 0 skips them (default: ${DEFAULT-VALUE}).")
     int latencySeconds;
@@ -80,6 +84,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
         report.put("articles", articles);
         report.put("commitIntervalMs", commitIntervalMs);
         report.put("streamThreads", threads);
+        report.put("appSettings", appSettings);
         try (LocalStack stack = LocalStack.start(dir.resolve("stack"), 0, 0)) {
             Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
             List<RawArticle> batch = new SyntheticArticles(seed, Instant.now(), Duration.ofDays(2)).next(articles);
@@ -105,8 +110,9 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
             }
             batch = null;
-            Map<String, Object> streamsSettings = Map.of("commit.interval.ms", commitIntervalMs, // how often caches flush and transactions commit
-                    "num.stream.threads", threads);
+            Map<String, Object> streamsSettings = new HashMap<>(appSettings);
+            streamsSettings.put("commit.interval.ms", commitIntervalMs); // how often caches flush and transactions commit
+            streamsSettings.put("num.stream.threads", threads);
             long start = System.nanoTime();
             try (AppProcess app = AppProcess.start(client, "bench-pipeline", streamsSettings, Duration.ofDays(3), appHeap, dir.resolve("app"));
                     Admin admin = Admin.create(client)) {
