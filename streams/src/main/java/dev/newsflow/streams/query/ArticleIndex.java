@@ -1,9 +1,10 @@
 package dev.newsflow.streams.query;
 
 import dev.newsflow.avro.EnrichedArticle;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -16,7 +17,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Keeps the enriched articles queryable: by id ({@value #ARTICLES}), and the most recent ones of this partition
- * ({@value #LATEST}, keyed so that iteration order is newest first, trimmed to {@value #KEEP_LATEST}).
+ * ({@value #LATEST}, keyed so that iteration order is newest first, trimmed to {@value #KEEP_LATEST}). The latest are
+ * held in memory (and restored from their changelog): in RocksDB every trimmed entry left a tombstone that the next
+ * trim's scan walked past, so each article cost more than the one before (17% of the stream thread by 20,000 articles).
  */
 public final class ArticleIndex implements Processor<String, EnrichedArticle, Void, Void> {
 
@@ -29,7 +32,7 @@ public final class ArticleIndex implements Processor<String, EnrichedArticle, Vo
 
     public static void addTo(StreamsBuilder builder, KStream<String, EnrichedArticle> enriched, Serde<EnrichedArticle> serde) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARTICLES), Serdes.String(), serde));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LATEST), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(LATEST), Serdes.String(), Serdes.String()));
         enriched.process(ArticleIndex::new, Named.as("index-articles"), ARTICLES, LATEST);
     }
 
@@ -56,23 +59,18 @@ public final class ArticleIndex implements Processor<String, EnrichedArticle, Vo
     }
 
     private void trim() {
-        int seen = 0;
-        String cutFrom = null;
+        if (latest.approximateNumEntries() <= KEEP_LATEST) { // exact for an in-memory store
+            return;
+        }
+        List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, String> all = latest.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, String> entry = all.next();
-                if (++seen > KEEP_LATEST) {
-                    cutFrom = entry.key;
-                    break;
+            for (int seen = 0; all.hasNext(); seen++) {
+                String key = all.next().key;
+                if (seen >= KEEP_LATEST) {
+                    old.add(key);
                 }
             }
         }
-        if (cutFrom != null) {
-            try (KeyValueIterator<String, String> rest = latest.range(cutFrom, null)) {
-                java.util.List<String> old = new java.util.ArrayList<>();
-                rest.forEachRemaining(kv -> old.add(kv.key));
-                old.forEach(latest::delete);
-            }
-        }
+        old.forEach(latest::delete);
     }
 }
