@@ -79,6 +79,9 @@ public final class SyntheticArticles {
         "delayed approved reviewed expanded limited protected replaced funded tightened eased lifted cut raised froze "
         + "widened narrowed shifted reopened closed weakened strengthened tested supported reshaped criticised welcomed "
         + "questioned postponed accelerated blocked cleared").split(" ");
+    /** Function words vary as in prose (English by them, to the language detector), never one pair over and over. */
+    private static final String[] DETERMINERS = "the its their this that".split(" ");
+    private static final String[] PREPOSITIONS = "of for in from with at by on".split(" ");
     private static final String[] CITIES = {
         "BEIJING", "BRUSSELS", "NEW DELHI", "GENEVA", "BERLIN", "LONDON", "TOKYO", "NAIROBI", "BRASILIA", "WASHINGTON",
     };
@@ -144,8 +147,10 @@ public final class SyntheticArticles {
                 body.append(SUBJECTS[random.nextInt(SUBJECTS.length)]).append(' ').append(VERBS[random.nextInt(VERBS.length)])
                         .append(' ').append(CLAUSES[random.nextInt(CLAUSES.length)]).append(". ");
             } else {
-                body.append(capitalise(word(ADJECTIVES))).append(' ').append(word(NOUNS)).append(' ').append(word(ACTIONS)).append(' ')
-                        .append(word(ADJECTIVES)).append(' ').append(word(NOUNS)).append(' ').append(detail()).append(". ");
+                body.append(capitalise(word(DETERMINERS))).append(' ').append(word(ADJECTIVES)).append(' ').append(word(NOUNS)).append(' ')
+                        .append(word(ACTIONS)).append(' ').append(word(DETERMINERS)).append(' ').append(word(ADJECTIVES)).append(' ')
+                        .append(word(NOUNS)).append(' ').append(word(PREPOSITIONS)).append(' ').append(word(DETERMINERS)).append(' ')
+                        .append(word(NOUNS)).append(", ").append(detail()).append(". ");
             }
         }
         body.setLength(body.length() - 1);
