@@ -27,10 +27,14 @@ final class AppProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    /** Stops the app when the benchmark is interrupted (Ctrl-C): it would otherwise outlive it, retrying a dead broker. */
+    private final Thread reaper;
 
     private AppProcess(Process process, Path log) {
         this.process = process;
         this.log = log;
+        this.reaper = new Thread(process::destroyForcibly, "bench-app-reaper");
+        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /** Starts {@code newsflow run} against the broker and registry of {@code client}, with these Kafka Streams settings. */
@@ -102,6 +106,11 @@ final class AppProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the app
+        }
         process.destroy(); // SIGTERM: the app closes its streams as a user's Ctrl-C would
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
