@@ -1,9 +1,20 @@
 package dev.newsflow.streams.enrich;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.newsflow.streams.enrich.Gazetteer.Office;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The shipped gazetteer: which office names a leader who holds several at once. */
@@ -35,5 +46,31 @@ class GazetteerTest {
                 .findFirst().orElseThrow();
         assertThat(australia.secondary()).isTrue();
         assertThat(australia.holderOn(DATE).map(Gazetteer.Term::personId)).contains("Q43274");
+    }
+
+    /**
+     * The shared CSV of Wikidata's heads of state and government (raw material, to October 2022) is the reference for
+     * the ids it has: every leader it names, the gazetteer knows by the same id. Skipped without ../shared.
+     */
+    @Test
+    void shouldKnowEveryLeaderOfTheSharedWikidataListByItsId() throws IOException {
+        Path csv = Path.of("..", "..", "shared", "data", "world-leaders-wikidata.csv");
+        assumeTrue(Files.isRegularFile(csv), "../shared/data is not beside the project");
+        Map<String, Set<String>> idsByName = new HashMap<>();
+        for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+            String[] fields = line.split(",", -1); // countryid,country,position,positionLabel,officeholder,officeholderLabel,...
+            if (fields.length == 8) {
+                idsByName.computeIfAbsent(plain(fields[5]), n -> new HashSet<>()).add(fields[4]);
+            }
+        }
+        List<String> mismatches = GAZETTEER.leaders().stream()
+                .filter(l -> idsByName.getOrDefault(plain(l.name()), Set.of()).size() == 1)
+                .filter(l -> !idsByName.get(plain(l.name())).contains(l.id()))
+                .map(l -> l.name() + " " + l.id() + " (the CSV: " + idsByName.get(plain(l.name())) + ")").toList();
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static String plain(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).strip();
     }
 }
