@@ -144,7 +144,8 @@ final class LatencyRun {
 
     /**
      * The words of a synthetic article in a random order: every probe must be counted, so none may look like a near
-     * copy of another to the duplicate marker (synthetic articles share templates; shuffled, their word pairs differ).
+     * copy of another to the duplicate marker. Synthetic articles are already as far apart as unrelated news; the
+     * shuffle makes it certain for probes that all begin with the same sentence.
      */
     private static String shuffled(String body, long seed) {
         List<String> words = new ArrayList<>(Arrays.asList(body.split("\\s+")));
