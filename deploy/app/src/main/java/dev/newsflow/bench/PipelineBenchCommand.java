@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.newsflow.avro.RawArticle;
 import dev.newsflow.embedded.LocalStack;
 import dev.newsflow.producers.publish.ArticlePublisher;
-import dev.newsflow.producers.synthetic.SyntheticArticles;
 import dev.newsflow.streams.count.WindowSpec;
 import dev.newsflow.topics.TopicCatalogue;
 import dev.newsflow.topics.TopicCreator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +39,11 @@ final class PipelineBenchCommand implements Callable<Integer> {
 
     @Option(names = "--articles", defaultValue = "20000", description = "Articles (default: ${DEFAULT-VALUE}).")
     int articles;
+
+    @Option(names = "--corpus", paramLabel = "DIR",
+            description = "Run over the articles of a folder (any format newsflow publish reads), the first --articles of them, "
+                    + "instead of synthetic ones, for example ../shared/corpus/wh-briefings.")
+    Path corpus;
 
     @Option(names = "--commit-interval-ms", defaultValue = "100",
             description = "Kafka Streams commit interval (default: ${DEFAULT-VALUE}, the exactly-once default).")
@@ -87,9 +90,13 @@ final class PipelineBenchCommand implements Callable<Integer> {
         report.put("appSettings", appSettings);
         try (LocalStack stack = LocalStack.start(dir.resolve("stack"), 0, 0)) {
             Map<String, Object> client = Map.of("bootstrap.servers", stack.bootstrapServers(), "schema.registry.url", stack.schemaRegistryUrl());
-            List<RawArticle> batch = new SyntheticArticles(seed, Instant.now(), Duration.ofDays(2)).next(articles);
+            BenchArticles input = BenchArticles.load(corpus, seed, articles);
+            List<RawArticle> batch = input.articles();
+            articles = batch.size();
+            report.put("input", Map.of("source", input.source(), "articles", articles, "notRead", input.rejected()));
             long textBytes = batch.stream().mapToLong(a -> a.getBody().length()).sum();
-            System.err.printf("newsflow bench pipeline: pre-loading %,d articles (%,d MB of text)...%n", articles, textBytes / 1_000_000);
+            System.err.printf("newsflow bench pipeline: pre-loading %,d articles from %s (%,d MB of text)...%n", articles, input.source(),
+                    textBytes / 1_000_000);
             try (Admin admin = Admin.create(client)) {
                 TopicCreator.createMissing(admin, TopicCatalogue.defaults());
             }
@@ -139,8 +146,8 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 double cpu = app.cpuSeconds();
                 long peakRss = app.peakRssMb();
                 Map<String, Double> byThread = app.cpuSecondsByThread();
-                System.out.printf("pipeline benchmark: %,d articles, %,d characters of text on average; exactly_once_v2, "
-                                + "commit interval %d ms, windows %s, final results for %s%n", articles, textBytes / articles, commitIntervalMs,
+                System.out.printf("pipeline benchmark: %,d articles (%s), %,d characters of text on average; exactly_once_v2, "
+                                + "commit interval %d ms, windows %s, final results for %s%n", articles, input.source(), textBytes / articles, commitIntervalMs,
                         WindowSpec.DEFAULTS.stream().map(WindowSpec::name).toList(),
                         WindowSpec.tumbling(WindowSpec.DEFAULTS).stream().map(WindowSpec::name).toList());
                 System.out.printf("%,.0f articles/s, %.2f MB/s of text, %.1f s wall (from JVM start), the app's own JVM (newsflow run, -Xmx%s): "
@@ -161,8 +168,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
             System.out.printf("pass-through (raw records copied unchanged, exactly_once_v2, same commit interval): %,.0f articles/s "
                     + "from start; pipeline / pass-through %.3f%n", passThrough, pipelineRate / passThrough);
             report.put("passThrough", Map.of("articlesPerSecond", round(passThrough), "pipelineRatio", round(pipelineRate / passThrough)));
-            List<String> texts = new SyntheticArticles(seed, Instant.now(), Duration.ofDays(2)).next(articles).stream()
-                    .map(RawArticle::getBody).toList();
+            List<String> texts = BenchArticles.load(corpus, seed, articles).articles().stream().map(RawArticle::getBody).toList();
             double wordCount = articles / WordCountPeerRun.seconds(client, texts, commitIntervalMs, dir.resolve("wordcount"));
             texts = null;
             System.out.printf("Kafka's WordCountDemo 4.3.1 (own JVM, 10 MB cache, same commit interval, at least once), same texts: "
