@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -63,7 +64,7 @@ record BenchArticles(List<RawArticle> articles, long rejected, String source) {
         PublishSummary summary = publication.finish(() -> { });
         List<RawArticle> earliest = read.stream().sorted(Comparator.comparing(RawArticle::getPublishedAt,
                 Comparator.nullsLast(Comparator.naturalOrder()))).limit(count).toList();
-        Instant start = Instant.now().minus(SPAN);
+        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(SPAN); // Avro keeps milliseconds
         long step = SPAN.toMillis() / Math.max(1, earliest.size());
         List<RawArticle> articles = new ArrayList<>(earliest.size());
         for (int i = 0; i < earliest.size(); i++) {
