@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +39,7 @@ final class AppProcess implements AutoCloseable {
 
     /** Starts {@code newsflow run} against the broker and registry of {@code client}, with these Kafka Streams settings. */
     static AppProcess start(Map<String, Object> client, String applicationId, Map<String, Object> streamsSettings, Duration grace,
-            String maxHeap, Path dir) throws IOException {
+            String maxHeap, List<String> jvmOptions, Path dir) throws IOException {
         Files.createDirectories(dir);
         Properties props = new Properties();
         streamsSettings.forEach((key, value) -> props.put(key, String.valueOf(value)));
@@ -47,11 +48,13 @@ final class AppProcess implements AutoCloseable {
             props.store(out, "the app as newsflow bench pipeline runs it");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx" + maxHeap, "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+        command.addAll(jvmOptions); // a profiler agent, GC logging, ...
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "dev.newsflow.cli.Newsflow", "run", "--bootstrap-servers", client.get("bootstrap.servers").toString(),
                 "--schema-registry-url", client.get("schema.registry.url").toString(), "--config", config.toString(),
                 "--application-id", applicationId, "--state-dir", dir.resolve("state").toString(), "--http-port", "0",
-                "--grace", grace.toSeconds() + "s");
+                "--grace", grace.toSeconds() + "s"));
         Path log = dir.resolve("app.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new AppProcess(process, log);

@@ -60,6 +60,11 @@ final class PipelineBenchCommand implements Callable<Integer> {
             description = "The app's maximum heap (-Xmx) in its own JVM (default: ${DEFAULT-VALUE}).")
     String appHeap;
 
+    @Option(names = "--app-jvm-option", paramLabel = "OPTION",
+            description = "A JVM option for the app's JVM (repeatable), for example a profiler: "
+                    + "-agentpath:/path/libasyncProfiler.so=start,event=itimer,collapsed,file=app.collapsed")
+    List<String> appJvmOptions = List.of();
+
     @Option(names = "--app-setting", paramLabel = "KEY=VALUE",
             description = "A Kafka Streams or client setting for the app (repeatable), for example producer.compression.type=lz4.")
     Map<String, String> appSettings = Map.of();
@@ -121,7 +126,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
             streamsSettings.put("commit.interval.ms", commitIntervalMs); // how often caches flush and transactions commit
             streamsSettings.put("num.stream.threads", threads);
             long start = System.nanoTime();
-            try (AppProcess app = AppProcess.start(client, "bench-pipeline", streamsSettings, Duration.ofDays(3), appHeap, dir.resolve("app"));
+            try (AppProcess app = AppProcess.start(client, "bench-pipeline", streamsSettings, Duration.ofDays(3), appHeap, appJvmOptions, dir.resolve("app"));
                     Admin admin = Admin.create(client)) {
                 Duration timeout = Duration.ofSeconds(120 + articles / 10); // 10 articles/s would be a broken run
                 List<String> raw = List.of(TopicCatalogue.ARTICLES_RAW);
