@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +39,7 @@ record BenchArticles(List<RawArticle> articles, long rejected, String source) {
         if (folder == null) {
             return new BenchArticles(new SyntheticArticles(seed, Instant.now(), SPAN).next(count), 0, "synthetic");
         }
-        List<RawArticle> read = Collections.synchronizedList(new ArrayList<>());
+        List<RawArticle> read = new ArrayList<>(); // the sink runs in the reading thread
         Publication publication = new Publication(article -> {
             read.add(article);
             return CompletableFuture.completedFuture(null);

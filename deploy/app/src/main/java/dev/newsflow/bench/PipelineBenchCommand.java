@@ -121,6 +121,7 @@ final class PipelineBenchCommand implements Callable<Integer> {
                 }
                 CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).join();
             }
+            List<String> texts = batch.stream().map(RawArticle::getBody).toList(); // for WordCountDemo, later
             batch = null;
             Map<String, Object> streamsSettings = new HashMap<>(appSettings);
             streamsSettings.put("commit.interval.ms", commitIntervalMs); // how often caches flush and transactions commit
@@ -130,21 +131,13 @@ final class PipelineBenchCommand implements Callable<Integer> {
                     Admin admin = Admin.create(client)) {
                 Duration timeout = Duration.ofSeconds(120 + articles / 10); // 10 articles/s would be a broken run
                 List<String> raw = List.of(TopicCatalogue.ARTICLES_RAW);
-                Poll.until("a first transaction of articles", timeout, Duration.ofMillis(50), () -> {
-                    app.requireAlive();
-                    return GroupLag.of(admin, "bench-pipeline", raw) < articles;
-                });
+                List<String> rawAndMentions = List.of(TopicCatalogue.ARTICLES_RAW, "bench-pipeline-mentions-repartition");
+                Poll.until("a first transaction of articles", timeout, Duration.ofMillis(50), () -> lag(app, admin, raw) < articles);
                 long first = System.nanoTime();
-                Poll.until("every article enriched", timeout, Duration.ofMillis(50), () -> {
-                    app.requireAlive();
-                    return GroupLag.of(admin, "bench-pipeline", raw) == 0;
-                });
+                Poll.until("every article enriched", timeout, Duration.ofMillis(50), () -> lag(app, admin, raw) == 0);
                 long enrichedAll = System.nanoTime();
                 // then until the counts have caught up too: the app's group has committed every mention record
-                Poll.until("every article counted", timeout, Duration.ofMillis(100), () -> {
-                    app.requireAlive();
-                    return GroupLag.of(admin, "bench-pipeline", List.of(TopicCatalogue.ARTICLES_RAW, "bench-pipeline-mentions-repartition")) == 0;
-                });
+                Poll.until("every article counted", timeout, Duration.ofMillis(100), () -> lag(app, admin, rawAndMentions) == 0);
                 long last = System.nanoTime();
                 double seconds = (last - start) / 1e9;
                 double steady = (last - first) / 1e9;
@@ -173,7 +166,6 @@ final class PipelineBenchCommand implements Callable<Integer> {
             System.out.printf("pass-through (raw records copied unchanged, exactly_once_v2, same commit interval): %,.0f articles/s "
                     + "from start; pipeline / pass-through %.3f%n", passThrough, pipelineRate / passThrough);
             report.put("passThrough", Map.of("articlesPerSecond", round(passThrough), "pipelineRatio", round(pipelineRate / passThrough)));
-            List<String> texts = BenchArticles.load(corpus, seed, articles).articles().stream().map(RawArticle::getBody).toList();
             double wordCount = articles / WordCountPeerRun.seconds(client, texts, commitIntervalMs, dir.resolve("wordcount"));
             texts = null;
             System.out.printf("Kafka's WordCountDemo 4.3.1 (own JVM, 10 MB cache, same commit interval, at least once), same texts: "
@@ -212,6 +204,12 @@ final class PipelineBenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** What the app's group has yet to commit of {@code topics}; fails at once if the app has died. */
+    private static long lag(AppProcess app, Admin admin, List<String> topics) throws Exception {
+        app.requireAlive();
+        return GroupLag.of(admin, "bench-pipeline", topics);
     }
 
     private static double round(double value) {

@@ -57,9 +57,10 @@ public final class DuplicateMarker implements Processor<String, CleanArticle, St
         long now = record.timestamp();
         boolean nearCopies = article.getWordCount() >= SimHash.MIN_WORDS;
         long simHash = nearCopies ? SimHash.of(article.getText()) : 0;
+        List<String> bandPrefixes = nearCopies ? bands.prefixes(simHash) : List.of();
         Optional<String> original = earlier(Fingerprint.idKey(article.getId()), now)
                 .or(() -> article.getContentHash() == null ? Optional.empty() : earlier(Fingerprint.hashKey(article.getContentHash()), now))
-                .or(() -> nearCopies ? nearest(article.getId(), simHash, now) : Optional.empty());
+                .or(() -> nearCopies ? nearest(article.getId(), simHash, bandPrefixes, now) : Optional.empty());
         if (original.isPresent()) {
             article.setDuplicateOf(original.get());
             context.forward(record.withValue(DedupeOutput.of(article)));
@@ -70,10 +71,8 @@ public final class DuplicateMarker implements Processor<String, CleanArticle, St
         if (article.getContentHash() != null) {
             keys.add(Fingerprint.hashKey(article.getContentHash()));
         }
-        if (nearCopies) {
-            for (int band = 0; band < bands.count(); band++) {
-                keys.add(bands.prefix(simHash, band) + article.getId());
-            }
+        for (String prefix : bandPrefixes) {
+            keys.add(prefix + article.getId());
         }
         for (String key : keys) {
             local.put(key, fingerprint);
@@ -99,10 +98,9 @@ public final class DuplicateMarker implements Processor<String, CleanArticle, St
      * The earliest other article within the window whose SimHash is within the distance, found through the bands.
      * Most candidates share a band by chance: their SimHash is read and compared before anything else is decoded.
      */
-    private Optional<String> nearest(String id, long simHash, long now) {
+    private Optional<String> nearest(String id, long simHash, List<String> bandPrefixes, long now) {
         Fingerprint best = null;
-        for (int band = 0; band < bands.count(); band++) {
-            String prefix = bands.prefix(simHash, band);
+        for (String prefix : bandPrefixes) {
             for (KeyValueStore<String, String> store : List.of(local, global)) {
                 try (KeyValueIterator<String, String> candidates = store.prefixScan(prefix, KEYS)) {
                     while (candidates.hasNext()) {

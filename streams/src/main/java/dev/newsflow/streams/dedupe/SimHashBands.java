@@ -1,5 +1,8 @@
 package dev.newsflow.streams.dedupe;
 
+import java.util.List;
+import java.util.stream.IntStream;
+
 /**
  * How the near-copy index splits a 64-bit SimHash into bands: for copies at most {@code d} bits apart, {@code d + 1}
  * disjoint bands, so two such hashes agree exactly on at least one of them (pigeonhole), each as wide as that allows.
@@ -38,5 +41,10 @@ record SimHashBands(int count) {
      */
     String prefix(long hash, int band) {
         return "s" + count + "." + band + "|" + Long.toHexString(value(hash, band)) + "|";
+    }
+
+    /** The prefix of every band of {@code hash}: where to look for its near copies, and where to index it. */
+    List<String> prefixes(long hash) {
+        return IntStream.range(0, count).mapToObj(band -> prefix(hash, band)).toList();
     }
 }
