@@ -25,6 +25,8 @@ final class Corpus {
     static final Path BRIEFINGS = SHARED.resolve("corpus").resolve("wh-briefings");
     static final Path PAGES = SHARED.resolve("corpus").resolve("web-pages");
     static final Path SAMPLE = SHARED.resolve("samples").resolve("xinhua-2022-01-03-cloud-diplomacy.txt");
+    /** News written for the project (labels-news.yaml): in the project itself, so never skipped. */
+    static final Path NEWS = Path.of("src", "test", "resources", "evaluation", "news");
 
     static final LanguageDetector LANGUAGES = LanguageDetector.load();
     static final EnrichmentEngine ENGINE = EnrichmentEngine.load();
@@ -51,6 +53,11 @@ final class Corpus {
     /** A web page named by its folder under web-pages. */
     static CleanArticle page(String name) throws IOException {
         return cleanPage(PAGES.resolve(name));
+    }
+
+    /** One of the project's own news articles, named by its path under evaluation/news. */
+    static CleanArticle news(String path) throws IOException {
+        return clean(NEWS.resolve(path));
     }
 
     static Enrichment enrich(CleanArticle clean) {
