@@ -118,10 +118,12 @@ public final class LeaderFinder {
     }
 
     private static void addName(Map<String, Target> byPhrase, String name, Rule rule, String person) {
-        add(byPhrase, name, rule, person, null);
-        String plain = Names.withoutDiacritics(name);
-        if (!plain.equals(name)) {
-            add(byPhrase, plain, rule, person, null);
+        for (String written : Names.suffixVariants(name)) {
+            add(byPhrase, written, rule, person, null);
+            String plain = Names.withoutDiacritics(written);
+            if (!plain.equals(written)) {
+                add(byPhrase, plain, rule, person, null);
+            }
         }
     }
 
@@ -190,19 +192,31 @@ public final class LeaderFinder {
     private List<LeaderHit> resolveHits(String text, List<Hit> found, LocalDate date, Gazetteer.Country home) {
         List<Hit> hits = longestFirst(found);
         Set<String> namedInFull = new HashSet<>();
+        Set<Target> surnamesOfOthers = new HashSet<>();
         for (Hit hit : hits) {
             if ((hit.target().rule() == Rule.NAME || hit.target().rule() == Rule.ALIAS) && hit.target().people().size() == 1) {
                 namedInFull.add(hit.target().people().get(0));
+            }
+            if (hit.target().rule() == Rule.SURNAME && TextContext.titleBefore(text, hit.start(), HONORIFICS) == null
+                    && TextContext.surelyFirstNameBefore(text, hit.start(), MAY_PRECEDE_SURNAME)) {
+                surnamesOfOthers.add(hit.target()); // "Daniil Medvedev": a later bare "Medvedev" may well be him too
             }
         }
         List<Mention> mentions = new ArrayList<>();
         for (int i = 0; i < hits.size(); i++) {
             Hit hit = hits.get(i);
             Hit next = i + 1 < hits.size() ? hits.get(i + 1) : null;
+            if (hit.target().rule() == Rule.SURNAME && TextContext.afterNameAndHyphen(text, hit.start())
+                    && (i == 0 || hits.get(i - 1).end() != hit.start() - 1)) {
+                continue; // "Bhutto-Zardari" is someone else; "the Obama-Biden administration" names both
+            }
             if (hit.target().rule() == Rule.ROLE_LIST) {
                 mentions.addAll(resolveList(text, hit, date));
             } else {
-                resolve(text, hit, next, date, namedInFull).ifPresent(mentions::add);
+                resolve(text, hit, next, date, namedInFull)
+                        .filter(m -> m.rule() != Rule.SURNAME || !surnamesOfOthers.contains(hit.target())
+                                || namedInFull.contains(m.person()) || gazetteer.inOffice(m.person(), date))
+                        .ifPresent(mentions::add);
             }
         }
         if (home != null) {

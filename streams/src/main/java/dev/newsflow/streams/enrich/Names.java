@@ -1,6 +1,7 @@
 package dev.newsflow.streams.enrich;
 
 import java.text.Normalizer;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Spelling helpers for names: the same name without diacritics, as much English-language news writes it. */
@@ -31,6 +32,17 @@ final class Names {
             });
         }
         return out.toString();
+    }
+
+    /** "Ferdinand Marcos Jr." also as news writes it: "Marcos Jr", "Marcos Jnr" (British style). */
+    static List<String> suffixVariants(String name) {
+        for (String suffix : List.of(" Jr.", " Jr", " Jnr")) {
+            if (name.endsWith(suffix)) {
+                String stem = name.substring(0, name.length() - suffix.length());
+                return List.of(name, stem + " Jr.", stem + " Jr", stem + " Jnr").stream().distinct().toList();
+            }
+        }
+        return List.of(name);
     }
 
     static boolean isSingleWord(String name) {

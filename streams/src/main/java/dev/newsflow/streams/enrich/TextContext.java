@@ -57,13 +57,58 @@ final class TextContext {
         if (titled) {
             return true;
         }
-        String before = adjacentWordBefore(text, start);
-        if (!before.isEmpty() && Character.isUpperCase(before.charAt(0)) && !mayPrecede.contains(before)) {
+        if (firstNameBefore(text, start, mayPrecede)) {
             return false;
         }
         String after = adjacentWordAfter(text, end);
         return after.isEmpty() || !Character.isUpperCase(after.charAt(0)) || mayFollow.contains(after);
     }
+
+    /**
+     * Whether a capitalised word that could be a first name stands right before {@code start}: "Daniil" in "Daniil
+     * Medvedev", not "The" nor a title.
+     */
+    static boolean firstNameBefore(CharSequence text, int start, Set<String> mayPrecede) {
+        String before = adjacentWordBefore(text, start);
+        return !before.isEmpty() && Character.isUpperCase(before.charAt(0)) && !mayPrecede.contains(before);
+    }
+
+    /**
+     * Whether the word right before {@code start} is a first name beyond doubt: capitalised, and never written in
+     * lower case in the text ("Michelle Obama", not "All Trump's" nor a headline's "Address Putin's").
+     */
+    static boolean surelyFirstNameBefore(String text, int start, Set<String> mayPrecede) {
+        if (!firstNameBefore(text, start, mayPrecede)) {
+            return false;
+        }
+        String lower = adjacentWordBefore(text, start).toLowerCase(java.util.Locale.ROOT);
+        for (int at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
+            boolean wordStart = at == 0 || !Character.isLetter(text.charAt(at - 1));
+            boolean wordEnd = at + lower.length() == text.length() || !Character.isLetter(text.charAt(at + lower.length()));
+            if (wordStart && wordEnd) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the word at {@code start} is the second half of a double-barrelled name ("Zardari" in "Bhutto-Zardari"):
+     * a capitalised word and a hyphen right before it, other than a prefix ("Anti-", "Pro-", "Ex-").
+     */
+    static boolean afterNameAndHyphen(CharSequence text, int start) {
+        if (start < 2 || text.charAt(start - 1) != '-' || !Character.isLetter(text.charAt(start - 2))) {
+            return false;
+        }
+        int i = start - 1;
+        while (i > 0 && Character.isLetter(text.charAt(i - 1))) {
+            i--;
+        }
+        String word = text.subSequence(i, start - 1).toString();
+        return Character.isUpperCase(word.charAt(0)) && !PREFIXES.contains(word.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static final Set<String> PREFIXES = Set.of("anti", "pro", "ex", "post", "pre", "non", "neo", "mid", "then");
 
     /** Whether only one or two spaces separate the two positions. */
     static boolean onlySpaceBetween(CharSequence text, int from, int to) {

@@ -53,6 +53,15 @@ class GazetteerTest {
      * the ids it has: every leader it names, the gazetteer knows by the same id. Skipped without ../shared.
      */
     @Test
+    void shouldFindANameEndingInJuniorHoweverTheSuffixIsWritten() {
+        LeaderFinder finder = new LeaderFinder(GAZETTEER);
+        for (String written : List.of("Ferdinand Marcos Jr.", "Ferdinand Marcos Jr", "Ferdinand Marcos Jnr")) {
+            assertThat(finder.find("President " + written + " spoke.", LocalDate.of(2023, 6, 1))).as(written)
+                    .extracting(LeaderHit::id).containsExactly("Q983324");
+        }
+    }
+
+    @Test
     void shouldKnowEveryLeaderOfTheSharedWikidataListByItsId() throws IOException {
         Path csv = Path.of("..", "..", "shared", "data", "world-leaders-wikidata.csv");
         assumeTrue(Files.isRegularFile(csv), "../shared/data is not beside the project");

@@ -66,6 +66,23 @@ class LeaderFinderTest {
     }
 
     @Test
+    void shouldLeaveABareSurnameToSomeoneElseNamedInFullWhenTheLeaderIsOutOfOffice() {
+        String text = "Michelle Obama opened the library. Obama thanked the donors.";
+        assertThat(ids(text, JAN_2022)).as("Barack Obama left office in 2017").isEmpty();
+        assertThat(ids(text, LocalDate.of(2016, 5, 1))).as("in office: the bare surname is his").containsExactly("Q76");
+        assertThat(ids("Michelle Obama and Barack Obama arrived. Obama spoke first.", JAN_2022)).containsExactly("Q76");
+        assertThat(ids("All Obama rules stay, all of them. Obama said so.", JAN_2022))
+                .as("'All' is written in lower case too: a word, not a first name").containsExactly("Q76");
+    }
+
+    @Test
+    void shouldNotTakeTheSecondHalfOfADoubleBarrelledNameForALeader() {
+        assertThat(ids("Councillor Ann Harris-Biden welcomed the plan.", JAN_2022)).isEmpty();
+        assertThat(ids("Officials of the Obama-Biden administration met.", JAN_2022)).containsExactly("Q76", "Q6279");
+        assertThat(ids("An anti-Biden rally and an Anti-Biden banner.", JAN_2022)).containsExactly("Q6279");
+    }
+
+    @Test
     void shouldResolveARoleToWhoeverHeldTheOfficeOnTheArticlesDate() {
         String text = "The British prime minister arrived in Kyiv.";
         assertThat(ids(text, LocalDate.of(2022, 8, 1))).containsExactly("Q180589");
