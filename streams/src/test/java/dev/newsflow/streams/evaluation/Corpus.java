@@ -25,8 +25,8 @@ final class Corpus {
     static final Path BRIEFINGS = SHARED.resolve("corpus").resolve("wh-briefings");
     static final Path PAGES = SHARED.resolve("corpus").resolve("web-pages");
     static final Path SAMPLE = SHARED.resolve("samples").resolve("xinhua-2022-01-03-cloud-diplomacy.txt");
-    /** News written for the project (labels-news.yaml): in the project itself, so never skipped. */
-    static final Path NEWS = Path.of("src", "test", "resources", "evaluation", "news");
+    /** Articles written for the project (news/, news-train/): in the project itself, so never skipped. */
+    static final Path WRITTEN = Path.of("src", "test", "resources", "evaluation");
 
     static final LanguageDetector LANGUAGES = LanguageDetector.load();
     static final EnrichmentEngine ENGINE = EnrichmentEngine.load();
@@ -55,9 +55,9 @@ final class Corpus {
         return cleanPage(PAGES.resolve(name));
     }
 
-    /** One of the project's own news articles, named by its path under evaluation/news. */
-    static CleanArticle news(String path) throws IOException {
-        return clean(NEWS.resolve(path));
+    /** One of the project's own articles, named by its path under evaluation/ ("news/africa/01-....txt"). */
+    static CleanArticle written(String path) throws IOException {
+        return clean(WRITTEN.resolve(path));
     }
 
     static Enrichment enrich(CleanArticle clean) {

@@ -66,7 +66,7 @@ class EvaluationTest {
 
     @Test
     void shouldFindTheLabelledLeadersAndThemes() throws IOException {
-        Result result = evaluate("labels.yaml", "evaluation-report.md", Corpus::briefing);
+        Result result = evaluate(LabelSet.HAND_PICKED, "evaluation-report.md");
 
         assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-report.md)").isGreaterThanOrEqualTo(0.90);
         assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-report.md)").isGreaterThanOrEqualTo(0.80);
@@ -75,7 +75,7 @@ class EvaluationTest {
     /** The held-out set: drawn at random, labelled blind, never used to fit anything. */
     @Test
     void shouldFindTheLabelledLeadersAndThemesInUnseenArticles() throws IOException {
-        Result result = evaluate("labels-unseen.yaml", "evaluation-unseen-report.md", Corpus::briefing);
+        Result result = evaluate(LabelSet.UNSEEN, "evaluation-unseen-report.md");
 
         assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-unseen-report.md)").isGreaterThanOrEqualTo(0.90);
         assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-unseen-report.md)").isGreaterThanOrEqualTo(0.75);
@@ -84,7 +84,7 @@ class EvaluationTest {
     /** 1,135 briefings drawn at random: the theme model is fitted on them, the leader rules never were. */
     @Test
     void shouldFindTheLabelledLeadersInTheTrainingSet() throws IOException {
-        Result result = evaluate("labels-train.yaml", "evaluation-train-report.md", Corpus::briefing);
+        Result result = evaluate(LabelSet.TRAIN, "evaluation-train-report.md");
 
         assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-train-report.md)").isGreaterThanOrEqualTo(0.90);
     }
@@ -92,7 +92,7 @@ class EvaluationTest {
     /** News from elsewhere: 14 English web pages, cleaned from their HTML as the pipeline does. */
     @Test
     void shouldFindTheLabelledThemesInNewsWebPages() throws IOException {
-        Result result = evaluate("labels-web.yaml", "evaluation-web-report.md", Corpus::page);
+        Result result = evaluate(LabelSet.WEB, "evaluation-web-report.md");
 
         assertThat(result.leaders().falsePositives).as("no page names a leader").isZero();
         assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-web-report.md)").isGreaterThanOrEqualTo(0.3);
@@ -101,16 +101,15 @@ class EvaluationTest {
     /** News written for the project in the style of 30 wire services and papers: in the project, so never skipped. */
     @Test
     void shouldFindTheLabelledLeadersAndThemesInNews() throws IOException {
-        Result result = evaluate("labels-news.yaml", "evaluation-news-report.md", Corpus::news);
+        Result result = evaluate(LabelSet.NEWS, "evaluation-news-report.md");
 
         assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-news-report.md)").isGreaterThanOrEqualTo(0.90);
         assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-report.md)").isGreaterThanOrEqualTo(0.70);
     }
 
-    private static Result evaluate(String labelFile, String reportFile, Corpus.Reader reader) throws IOException {
-        if (reader != (Corpus.Reader) Corpus::news) {
-            assumeTrue(Files.isDirectory(Corpus.BRIEFINGS), "../shared/corpus is not beside the project");
-        }
+    private static Result evaluate(LabelSet set, String reportFile) throws IOException {
+        assumeTrue(set.available(), "../shared/corpus is not beside the project");
+        String labelFile = set.file;
         JsonNode labels;
         try (InputStream in = EvaluationTest.class.getResourceAsStream("/evaluation/" + labelFile)) {
             labels = new ObjectMapper(new YAMLFactory()).readTree(in);
@@ -120,7 +119,7 @@ class EvaluationTest {
         StringBuilder misses = new StringBuilder();
         int articles = 0;
         for (JsonNode article : labels.path("articles")) {
-            Enrichment found = Corpus.enrich(reader.clean(article.path("path").asText()));
+            Enrichment found = Corpus.enrich(set.reader.clean(article.path("path").asText()));
             Set<String> foundLeaders = found.leaders().stream().map(LeaderHit::name).collect(Collectors.toCollection(TreeSet::new));
             Set<String> goldLeaders = new TreeSet<>();
             article.path("leaders").forEach(l -> goldLeaders.add(Names.canonical(l.path("name").asText(), l.path("id").asText(),

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 final class ThemeModelFit {
 
-    static final List<String> TRAINING = List.of("labels.yaml", "labels-train.yaml");
+    static final List<LabelSet> TRAINING = List.of(LabelSet.HAND_PICKED, LabelSet.TRAIN);
     static final int MIN_POSITIVES = 30;
     private static final double L2_FEATURES = 3;
     private static final double L2_TERMS = 10;
@@ -50,19 +50,15 @@ final class ThemeModelFit {
     private final int[][] columnsByTheme = columnsByTheme();
     private final double[] lexiconWeight = scorer.lexiconWeights();
 
-    List<Example> examples(List<String> labelFiles) throws IOException {
-        return examples(labelFiles, Corpus::briefing);
-    }
-
-    List<Example> examples(List<String> labelFiles, Corpus.Reader reader) throws IOException {
+    List<Example> examples(List<LabelSet> sets) throws IOException {
         List<Example> examples = new ArrayList<>();
-        for (String labelFile : labelFiles) {
+        for (LabelSet set : sets) {
             JsonNode labels;
-            try (InputStream in = ThemeModelFit.class.getResourceAsStream("/evaluation/" + labelFile)) {
+            try (InputStream in = ThemeModelFit.class.getResourceAsStream("/evaluation/" + set.file)) {
                 labels = new ObjectMapper(new YAMLFactory()).readTree(in);
             }
             for (JsonNode article : labels.path("articles")) {
-                CleanArticle clean = reader.clean(article.path("path").asText());
+                CleanArticle clean = set.reader.clean(article.path("path").asText());
                 String head = clean.getTitle() == null || clean.getTitle().isBlank() ? "" : clean.getTitle() + "\n\n";
                 Set<String> themes = new HashSet<>();
                 article.path("themes").forEach(t -> themes.add(t.asText()));
@@ -75,7 +71,7 @@ final class ThemeModelFit {
     /** The model as JSON, fitted on {@code examples}. */
     ObjectNode fit(List<Example> examples) {
         ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("fittedOn", String.join(" + ", TRAINING) + " (" + examples.size() + " articles)");
+        root.put("fittedOn", String.join(" + ", TRAINING.stream().map(set -> set.file).toList()) + " (" + examples.size() + " articles)");
         root.put("cutoff", bestCutoff(examples));
         ObjectNode themes = root.putObject("themes");
         List<String> termList = scorer.termList();
