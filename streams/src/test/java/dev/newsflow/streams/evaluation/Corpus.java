@@ -25,7 +25,7 @@ final class Corpus {
     static final Path BRIEFINGS = SHARED.resolve("corpus").resolve("wh-briefings");
     static final Path PAGES = SHARED.resolve("corpus").resolve("web-pages");
     static final Path SAMPLE = SHARED.resolve("samples").resolve("xinhua-2022-01-03-cloud-diplomacy.txt");
-    /** Articles written for the project (news/, news-train/): in the project itself, so never skipped. */
+    /** Articles written for the project (news/): in the project itself, so never skipped. */
     static final Path WRITTEN = Path.of("src", "test", "resources", "evaluation");
 
     static final LanguageDetector LANGUAGES = LanguageDetector.load();
