@@ -118,7 +118,7 @@ public final class LeaderFinder {
     }
 
     private static void addName(Map<String, Target> byPhrase, String name, Rule rule, String person) {
-        for (String written : Names.suffixVariants(name)) {
+        for (String written : Names.writtenVariants(name)) {
             add(byPhrase, written, rule, person, null);
             String plain = Names.withoutDiacritics(written);
             if (!plain.equals(written)) {
@@ -209,6 +209,9 @@ public final class LeaderFinder {
             if (hit.target().rule() == Rule.SURNAME && TextContext.afterNameAndHyphen(text, hit.start())
                     && (i == 0 || hits.get(i - 1).end() != hit.start() - 1)) {
                 continue; // "Bhutto-Zardari" is someone else; "the Obama-Biden administration" names both
+            }
+            if (!hit.target().people().isEmpty() && TextContext.namesAPlace(text, hit.end())) {
+                continue; // "Indira Gandhi International Airport"
             }
             if (hit.target().rule() == Rule.ROLE_LIST) {
                 mentions.addAll(resolveList(text, hit, date));

@@ -34,15 +34,31 @@ final class Names {
         return out.toString();
     }
 
-    /** "Ferdinand Marcos Jr." also as news writes it: "Marcos Jr", "Marcos Jnr" (British style). */
-    static List<String> suffixVariants(String name) {
+    private static final Pattern SPACED_INITIALS = Pattern.compile("\\b(\\p{Lu})\\. (\\p{Lu})\\.");
+    private static final Pattern BARE_INITIALS = Pattern.compile("\\b(\\p{Lu})(\\p{Lu})\\b");
+
+    /**
+     * A name as news also writes it: a "Jr." suffix as "Jr" or "Jnr" (British style), two initials as "K. P.", "K.P."
+     * or "KP".
+     */
+    static List<String> writtenVariants(String name) {
+        List<String> variants = new java.util.ArrayList<>(List.of(name));
         for (String suffix : List.of(" Jr.", " Jr", " Jnr")) {
             if (name.endsWith(suffix)) {
                 String stem = name.substring(0, name.length() - suffix.length());
-                return List.of(name, stem + " Jr.", stem + " Jr", stem + " Jnr").stream().distinct().toList();
+                variants.addAll(List.of(stem + " Jr.", stem + " Jr", stem + " Jnr"));
+                break;
             }
         }
-        return List.of(name);
+        for (String variant : List.copyOf(variants)) {
+            String spaced = BARE_INITIALS.matcher(SPACED_INITIALS.matcher(variant).replaceAll("$1$2")).replaceAll("$1. $2.");
+            if (!spaced.equals(variant) || SPACED_INITIALS.matcher(variant).find()) {
+                variants.add(spaced);
+                variants.add(spaced.replaceAll("(\\p{Lu})\\. (\\p{Lu})\\.", "$1.$2."));
+                variants.add(spaced.replaceAll("(\\p{Lu})\\. (\\p{Lu})\\.", "$1$2"));
+            }
+        }
+        return variants.stream().distinct().toList();
     }
 
     static boolean isSingleWord(String name) {

@@ -108,6 +108,15 @@ final class TextContext {
         return Character.isUpperCase(word.charAt(0)) && !PREFIXES.contains(word.toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** Words after a name that make it the name of a place: "Indira Gandhi International Airport". */
+    private static final Set<String> PLACES = Set.of("Airport", "International", "Stadium", "Street", "Avenue", "Road",
+            "Boulevard", "Bridge", "Square", "Highway", "Expressway");
+
+    /** Whether the name ending at {@code end} names a place after the person ("Robert Gabriel Mugabe International Airport"). */
+    static boolean namesAPlace(CharSequence text, int end) {
+        return PLACES.contains(adjacentWordAfter(text, end));
+    }
+
     private static final Set<String> PREFIXES = Set.of("anti", "pro", "ex", "post", "pre", "non", "neo", "mid", "then");
 
     /** Whether only one or two spaces separate the two positions. */

@@ -62,6 +62,15 @@ class GazetteerTest {
     }
 
     @Test
+    void shouldFindTwoInitialsHoweverTheyAreSpaced() {
+        LeaderFinder finder = new LeaderFinder(GAZETTEER);
+        for (String written : List.of("KP Sharma Oli", "K.P. Sharma Oli", "K. P. Sharma Oli")) {
+            assertThat(finder.find("Prime Minister " + written + " spoke.", LocalDate.of(2019, 6, 1))).as(written)
+                    .extracting(LeaderHit::id).containsExactly("Q3195923");
+        }
+    }
+
+    @Test
     void shouldKnowEveryLeaderOfTheSharedWikidataListByItsId() throws IOException {
         Path csv = Path.of("..", "..", "shared", "data", "world-leaders-wikidata.csv");
         assumeTrue(Files.isRegularFile(csv), "../shared/data is not beside the project");

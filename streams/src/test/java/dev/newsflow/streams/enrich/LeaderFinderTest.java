@@ -83,6 +83,12 @@ class LeaderFinderTest {
     }
 
     @Test
+    void shouldNotTakeAPlaceNamedAfterALeaderForAMention() {
+        assertThat(ids("Flights landed at Barack Obama International Airport and Biden Stadium.", JAN_2022)).isEmpty();
+        assertThat(ids("Barack Obama spoke at the airport.", JAN_2022)).containsExactly("Q76");
+    }
+
+    @Test
     void shouldResolveARoleToWhoeverHeldTheOfficeOnTheArticlesDate() {
         String text = "The British prime minister arrived in Kyiv.";
         assertThat(ids(text, LocalDate.of(2022, 8, 1))).containsExactly("Q180589");
