@@ -1,17 +1,38 @@
 package dev.newsflow.streams.clean;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Wire-copy datelines at the start of an article: "BEIJING, Jan. 2 (Xinhua) --", "BRUSSELS --", "NEW DELHI, March 6
- * (Newsflow Wire) -", "UNITED NATIONS, Oct. 3 (AP) —". Kept out of the text, stored as a field.
+ * (Newsflow Wire) -", "UNITED NATIONS, Oct. 3 (AP) —", "BEIRA, Mozambique, March 19, 2019 (AFP) -", "SAN JOSE,
+ * Calif. (AP) -", "GENEVA/KINSHASA, July 17 (Reuters) -", "Paris (AFP) -", "Quito, Sep 4 (EFE).-", "New Delhi, May 23
+ * (PTI)", "(Bloomberg) --". Kept out of the text, stored as a field.
  */
 public final class Datelines {
 
-    /** A place in capitals, an optional date, an optional agency in brackets, then a dash. */
-    private static final Pattern DATELINE = Pattern.compile(
-            "^((?:[A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3})(?:, [A-Z][a-z]{2,9}\\.? \\d{1,2})?(?: \\([^()]{2,40}\\))?)\\s*(?:--|-)\\s+");
+    private static final String WORD = "\\p{Lu}[\\p{L}.'-]*";
+    /** "Mozambique", "South Korea", "Calif." after a comma; "(Colombia)" in brackets. */
+    private static final String REGIONS = "(?:(?:, | \\()" + WORD + "(?: " + WORD + "){0,2}\\)?){0,2}";
+    private static final String MONTH_DAY = "\\p{Lu}\\p{Ll}{2,8}\\.? \\d{1,2}";
+    private static final String DATE = ",? " + MONTH_DAY + "(?:(?:, |/)\\d{4})?";
+    private static final String AGENCY = " ?\\([^()]{2,40}\\)\\.?";
+    private static final String DASH = "\\s*(?:--|-|\u2014)\\s+";
+    /** One place or several ("GENEVA/KINSHASA") in capitals. */
+    private static final String CAPITALS = "\\p{Lu}[\\p{Lu}.'-]{2,}(?:[ /]\\p{Lu}[\\p{Lu}.'-]*){0,4}";
+    private static final String TITLE_CASE = "\\p{Lu}\\p{Ll}[\\p{L}.'-]*(?:[ /]" + WORD + "){0,3}";
+
+    private static final List<Pattern> DATELINES = List.of(
+            // a place in capitals, then optional regions, date and agency in brackets, then a dash
+            Pattern.compile("^(" + CAPITALS + REGIONS + "(?:" + DATE + ")?(?:" + AGENCY + ")?)" + DASH),
+            // a place in title case ("Paris", "Addis Abeba") only with an agency or a date after a comma ("On March 11,
+            // 2021 -" opens a sentence)
+            Pattern.compile("^(" + TITLE_CASE + REGIONS + "(?:," + DATE + "(?:" + AGENCY + ")?|" + AGENCY + "))" + DASH),
+            // a place, a date and an agency need no dash: "New Delhi, May 23 (PTI) Prime Minister ..."
+            Pattern.compile("^((?:" + CAPITALS + "|" + TITLE_CASE + ")" + REGIONS + DATE + AGENCY + ")\\s+(?=\\p{Lu})"),
+            // no place: "July 20 (Reuters) -", "(Bloomberg) --", "13 May 2018 -"
+            Pattern.compile("^((?:" + MONTH_DAY + ")?" + AGENCY + "|\\d{1,2} \\p{Lu}\\p{Ll}{2,8} \\d{4})" + DASH));
 
     /** A dateline and the paragraph without it. */
     public record Split(String dateline, String rest) {
@@ -22,10 +43,12 @@ public final class Datelines {
 
     /** The dateline at the start of {@code paragraph}, or null when it has none. */
     public static Split split(String paragraph) {
-        Matcher m = DATELINE.matcher(paragraph);
-        if (!m.find() || m.group(1).length() < 3) {
-            return null;
+        for (Pattern dateline : DATELINES) {
+            Matcher m = dateline.matcher(paragraph);
+            if (m.find()) {
+                return new Split(m.group(1).strip(), paragraph.substring(m.end()));
+            }
         }
-        return new Split(m.group(1).strip(), paragraph.substring(m.end()));
+        return null;
     }
 }
