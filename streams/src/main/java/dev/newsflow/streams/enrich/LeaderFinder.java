@@ -23,7 +23,9 @@ public final class LeaderFinder {
 
     /** How a phrase names someone, from most to least specific. */
     enum Rule {
-        NAME("name"), ALIAS("alias"), NATIVE("native-script"), HONORIFIC("honorific"), SURNAME("surname"), ROLE("role"),
+        NAME("name"), ALIAS("alias"), NATIVE("native-script"), HONORIFIC("honorific"), SURNAME("surname"),
+        /** The last word of a full name, counted only after a title: "President Sall", "Mr. Higgins". */
+        TITLED_SURNAME("honorific"), ROLE("role"),
         /** "presidents of Vietnam and Uzbekistan": a plural title, then a list of countries. */
         ROLE_LIST("role");
 
@@ -70,7 +72,8 @@ public final class LeaderFinder {
             "Both", "Neither", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
             "February", "March", "April", "June", "July", "August", "September", "October", "November", "December",
             "Under", "Against", "About", "Between", "Like", "Unlike", "Where", "Why", "How", "What", "That", "This",
-            "Said", "Says", "Told", "Asked", "Thanked", "Congratulated", "Welcomed", "Met", "Called", "Urged");
+            "Said", "Says", "Told", "Asked", "Thanked", "Congratulated", "Welcomed", "Met", "Called", "Urged",
+            "Al", "El"); // the Arabic article: "President Al Sisi"
     /** Capitalised words that may follow a bare surname: "the Biden Administration" names Biden. */
     private static final Set<String> MAY_FOLLOW_SURNAME = Set.of("Administration", "Government", "Cabinet", "White",
             "Said", "Says", "And", "Or", "On", "In", "At", "To", "Will", "Would", "Has", "Had", "Was", "Is");
@@ -95,6 +98,7 @@ public final class LeaderFinder {
             for (String nativeName : leader.nativeNames()) {
                 add(byPhrase, nativeName, Rule.NATIVE, leader.id(), null);
             }
+            Names.lastWord(leader.name()).ifPresent(surname -> addName(byPhrase, surname, Rule.TITLED_SURNAME, leader.id()));
         }
         Map<String, CountryName> names = new LinkedHashMap<>();
         for (Office office : gazetteer.offices()) {
@@ -326,9 +330,22 @@ public final class LeaderFinder {
                 yield pick(target.people(), title, date, namedInFull)
                         .map(p -> new Mention(p, hit.start(), hit.end(), title != null ? Rule.HONORIFIC : Rule.SURNAME));
             }
+            case TITLED_SURNAME -> {
+                List<String> fitting = title == null ? List.of() : holdersOfTitle(target.people(), title);
+                if (fitting.isEmpty() || NOT_NOW.contains(TextContext.wordBeforeTitle(text, hit.start(), title).toLowerCase(Locale.ROOT))) {
+                    yield Optional.empty(); // "Vice President Harris", "Mr. Martin": not enough to name a leader by a last word
+                }
+                yield pick(fitting, title, date, namedInFull).map(p -> new Mention(p, hit.start(), hit.end(), Rule.HONORIFIC));
+            }
             case HONORIFIC, ROLE_LIST -> Optional.empty();
             case ROLE -> resolveRole(text, hit, next, date);
         };
+    }
+
+    /** Those of {@code people} who held an office with {@code title} ("President Sall"); none for "Mr." or "Dr.". */
+    private List<String> holdersOfTitle(List<String> people, String title) {
+        String generic = title.toLowerCase(Locale.ROOT);
+        return people.stream().filter(p -> gazetteer.officesOf(p).stream().anyMatch(o -> o.titles().contains(generic))).toList();
     }
 
     /** The one person a shared name means: by title, then by who was in office, then by who is named in full. */

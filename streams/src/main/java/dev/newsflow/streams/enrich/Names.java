@@ -35,11 +35,12 @@ final class Names {
     }
 
     private static final Pattern SPACED_INITIALS = Pattern.compile("\\b(\\p{Lu})\\. (\\p{Lu})\\.");
+    private static final Pattern ARTICLE = Pattern.compile("\\b([AaEe]l)-(?=\\p{Lu})");
     private static final Pattern BARE_INITIALS = Pattern.compile("\\b(\\p{Lu})(\\p{Lu})\\b");
 
     /**
      * A name as news also writes it: a "Jr." suffix as "Jr" or "Jnr" (British style), two initials as "K. P.", "K.P."
-     * or "KP".
+     * or "KP", the Arabic article with a space ("al Sisi").
      */
     static List<String> writtenVariants(String name) {
         List<String> variants = new java.util.ArrayList<>(List.of(name));
@@ -51,6 +52,12 @@ final class Names {
             }
         }
         for (String variant : List.copyOf(variants)) {
+            String particle = ARTICLE.matcher(variant).replaceAll("$1 ");
+            if (!particle.equals(variant)) {
+                variants.add(particle); // "Abdel Fattah al-Sisi" as "Abdel Fattah Al Sisi"
+            }
+        }
+        for (String variant : List.copyOf(variants)) {
             String spaced = BARE_INITIALS.matcher(SPACED_INITIALS.matcher(variant).replaceAll("$1$2")).replaceAll("$1. $2.");
             if (!spaced.equals(variant) || SPACED_INITIALS.matcher(variant).find()) {
                 variants.add(spaced);
@@ -59,6 +66,23 @@ final class Names {
             }
         }
         return variants.stream().distinct().toList();
+    }
+
+    private static final java.util.Set<String> SUFFIXES = java.util.Set.of("Jr.", "Jr", "Jnr", "Sr.", "II", "III", "IV");
+
+    /**
+     * The last word of a full name, without a suffix, when it has at least four letters: "Sall" of "Macky Sall",
+     * "Marcos" of "Ferdinand Marcos Jr.".
+     */
+    static java.util.Optional<String> lastWord(String name) {
+        String[] words = name.split(" ");
+        int last = words.length - 1;
+        while (last > 0 && SUFFIXES.contains(words[last])) {
+            last--;
+        }
+        String word = last > 0 ? words[last].replaceAll(",$", "") : "";
+        // shorter ones are too often an abbreviation ("Sen." for senator) or a given name put last (Hun Sen)
+        return word.length() >= 4 ? java.util.Optional.of(word) : java.util.Optional.empty();
     }
 
     static boolean isSingleWord(String name) {

@@ -27,6 +27,15 @@ final class TextContext {
         return null;
     }
 
+    /** The word before the title that stands right before {@code start}: "Vice" in "Vice President Harris". */
+    static String wordBeforeTitle(CharSequence text, int start, String title) {
+        int end = start;
+        while (end > 0 && text.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return wordBefore(text, end - title.length());
+    }
+
     /** The word before {@code start}, also across a hyphen ("ex" in "ex-President"); empty when there is none. */
     static String wordBefore(CharSequence text, int start) {
         int i = start;
@@ -117,7 +126,8 @@ final class TextContext {
         return PLACES.contains(adjacentWordAfter(text, end));
     }
 
-    private static final Set<String> PREFIXES = Set.of("anti", "pro", "ex", "post", "pre", "non", "neo", "mid", "then");
+    private static final Set<String> PREFIXES = Set.of("anti", "pro", "ex", "post", "pre", "non", "neo", "mid", "then", "al",
+            "el");
 
     /** Whether only one or two spaces separate the two positions. */
     static boolean onlySpaceBetween(CharSequence text, int from, int to) {

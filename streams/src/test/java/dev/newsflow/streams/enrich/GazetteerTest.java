@@ -71,6 +71,28 @@ class GazetteerTest {
     }
 
     @Test
+    void shouldFindAnyLeaderBySurnameAfterATitle() {
+        LeaderFinder finder = new LeaderFinder(GAZETTEER);
+        LocalDate date = LocalDate.of(2022, 12, 14);
+        assertThat(finder.find("Remarks by President Biden and President Sall of Senegal.", date))
+                .extracting(LeaderHit::id).containsExactly("Q6279", "Q57438");
+        assertThat(finder.find("President Higgins and Mrs. Higgins posed for a photo.", date)).extracting(LeaderHit::id)
+                .as("a surname alone is no leader's: 'Higgins said' names nobody").containsExactly("Q57276");
+        assertThat(finder.find("Higgins said the talks went well.", date)).isEmpty();
+        assertThat(finder.find("Vice President Harris and President Harris spoke.", date))
+                .as("the only leader Harris was a prime minister, and a vice president is not one").isEmpty();
+    }
+
+    @Test
+    void shouldFindANameWithTheArabicArticleWrittenApart() {
+        LeaderFinder finder = new LeaderFinder(GAZETTEER);
+        LocalDate date = LocalDate.of(2021, 5, 20);
+        for (String written : List.of("President Abdel Fattah Al Sisi", "President Al Sisi", "Abdel Fattah al-Sisi")) {
+            assertThat(finder.find(written + " of Egypt spoke.", date)).as(written).extracting(LeaderHit::id).containsExactly("Q307871");
+        }
+    }
+
+    @Test
     void shouldKnowEveryLeaderOfTheSharedWikidataListByItsId() throws IOException {
         Path csv = Path.of("..", "..", "shared", "data", "world-leaders-wikidata.csv");
         assumeTrue(Files.isRegularFile(csv), "../shared/data is not beside the project");
