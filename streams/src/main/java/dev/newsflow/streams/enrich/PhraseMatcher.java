@@ -10,7 +10,9 @@ import java.util.List;
  * Built once per instance and then read-only, so one matcher serves every thread.
  *
  * <p>Transitions live in one open-addressing table keyed by (state, char), with the root's in a direct array: the
- * common case of a letter that starts no phrase costs one array read.
+ * common case of a letter that starts no phrase costs one array read. Each other state keeps a 64-bit mask of its
+ * children's chars (modulo 64), so a char that continues nothing, the usual case in a failure chain, is turned away
+ * without probing the table.
  */
 public final class PhraseMatcher {
 
@@ -21,6 +23,7 @@ public final class PhraseMatcher {
     }
 
     private final int[] root;            // char -> state, 0 when none
+    private final long[] childChars;     // per state, bit (char & 63) set when some child starts with such a char
     private final long[] keys;           // (state << 16 | char) + 1, 0 for an empty slot
     private final int[] values;
     private final int mask;
@@ -28,8 +31,10 @@ public final class PhraseMatcher {
     private final int[][] outputs;       // phrases ending at each state, including those reached by failure links
     private final int[] lengths;         // phrase lengths in chars
 
-    private PhraseMatcher(int[] root, long[] keys, int[] values, int[] fail, int[][] outputs, int[] lengths) {
+    private PhraseMatcher(int[] root, long[] childChars, long[] keys, int[] values, int[] fail, int[][] outputs,
+            int[] lengths) {
         this.root = root;
+        this.childChars = childChars;
         this.keys = keys;
         this.values = values;
         this.mask = keys.length - 1;
@@ -81,6 +86,9 @@ public final class PhraseMatcher {
     private int step(int state, char c) {
         if (state == 0) {
             return root[c];
+        }
+        if ((childChars[state] & 1L << c) == 0) { // the shift takes c modulo 64
+            return 0;
         }
         long key = ((long) state << 16 | c) + 1;
         int slot = (int) mix(key) & mask;
@@ -195,6 +203,7 @@ public final class PhraseMatcher {
             int[] root = new int[65536];
             int[] fail = new int[states];
             int[][] outputs = new int[states][];
+            long[] childChars = new long[states];
             ArrayDeque<Integer> queue = new ArrayDeque<>();
             int[] rootChildren = children.get(0);
             for (int i = 0; i < rootChildren.length; i += 2) {
@@ -202,13 +211,14 @@ public final class PhraseMatcher {
                 queue.add(rootChildren[i + 1]);
             }
             outputs[0] = ends.get(0);
-            PhraseMatcher table = new PhraseMatcher(root, keys, values, fail, outputs, lengths);
             for (int state = 1; state < states; state++) {
                 int[] pairs = children.get(state);
                 for (int i = 0; i < pairs.length; i += 2) {
                     put(keys, values, capacity - 1, state, (char) pairs[i], pairs[i + 1]);
+                    childChars[state] |= 1L << pairs[i];
                 }
             }
+            PhraseMatcher table = new PhraseMatcher(root, childChars, keys, values, fail, outputs, lengths);
             // breadth first: a state's failure link points to a shorter state, already done
             while (!queue.isEmpty()) {
                 int state = queue.poll();
