@@ -9,8 +9,9 @@ import java.util.List;
  * Finds many phrases in one pass over a text (Aho-Corasick), ignoring case, and reports only whole-word matches.
  * Built once per instance and then read-only, so one matcher serves every thread.
  *
- * <p>Transitions live in one open-addressing table keyed by (state, char), with the root's in a direct array: the
- * common case of a letter that starts no phrase costs one array read. Each other state keeps a 64-bit mask of its
+ * <p>Transitions live in one open-addressing table keyed by (state, char), key and child packed in one long so a
+ * probe reads one slot, with the root's in a direct array: the common case of a letter that starts no phrase costs
+ * one array read. Each other state keeps a 64-bit mask of its
  * children's chars (modulo 64), so a char that continues nothing, the usual case in a failure chain, is turned away
  * without probing the table.
  */
@@ -24,20 +25,20 @@ public final class PhraseMatcher {
 
     private final int[] root;            // char -> state, 0 when none
     private final long[] childChars;     // per state, bit (char & 63) set when some child starts with such a char
-    private final long[] keys;           // (state << 16 | char) + 1, 0 for an empty slot
-    private final int[] values;
+    private final long[] transitions;    // ((state << 16 | char) + 1) << CHILD_BITS | child; 0 for an empty slot
     private final int mask;
     private final int[] fail;
     private final int[][] outputs;       // phrases ending at each state, including those reached by failure links
     private final int[] lengths;         // phrase lengths in chars
 
-    private PhraseMatcher(int[] root, long[] childChars, long[] keys, int[] values, int[] fail, int[][] outputs,
-            int[] lengths) {
+    private static final int CHILD_BITS = 22; // up to 4M states; with 16 bits of char the key then fits in the rest
+    private static final long CHILD_MASK = (1L << CHILD_BITS) - 1;
+
+    private PhraseMatcher(int[] root, long[] childChars, long[] transitions, int[] fail, int[][] outputs, int[] lengths) {
         this.root = root;
         this.childChars = childChars;
-        this.keys = keys;
-        this.values = values;
-        this.mask = keys.length - 1;
+        this.transitions = transitions;
+        this.mask = transitions.length - 1;
         this.fail = fail;
         this.outputs = outputs;
         this.lengths = lengths;
@@ -93,11 +94,11 @@ public final class PhraseMatcher {
         long key = ((long) state << 16 | c) + 1;
         int slot = (int) mix(key) & mask;
         while (true) {
-            long k = keys[slot];
-            if (k == key) {
-                return values[slot];
+            long entry = transitions[slot];
+            if (entry >>> CHILD_BITS == key) {
+                return (int) (entry & CHILD_MASK);
             }
-            if (k == 0) {
+            if (entry == 0) {
                 return 0;
             }
             slot = (slot + 1) & mask;
@@ -198,8 +199,10 @@ public final class PhraseMatcher {
             }
             int states = children.size();
             int capacity = Integer.highestOneBit(Math.max(16, states * 2)) << 1;
-            long[] keys = new long[capacity];
-            int[] values = new int[capacity];
+            if (states > CHILD_MASK) {
+                throw new IllegalArgumentException("Too many phrases for one matcher: " + states + " states");
+            }
+            long[] transitions = new long[capacity];
             int[] root = new int[65536];
             int[] fail = new int[states];
             int[][] outputs = new int[states][];
@@ -214,11 +217,11 @@ public final class PhraseMatcher {
             for (int state = 1; state < states; state++) {
                 int[] pairs = children.get(state);
                 for (int i = 0; i < pairs.length; i += 2) {
-                    put(keys, values, capacity - 1, state, (char) pairs[i], pairs[i + 1]);
+                    put(transitions, capacity - 1, state, (char) pairs[i], pairs[i + 1]);
                     childChars[state] |= 1L << pairs[i];
                 }
             }
-            PhraseMatcher table = new PhraseMatcher(root, childChars, keys, values, fail, outputs, lengths);
+            PhraseMatcher table = new PhraseMatcher(root, childChars, transitions, fail, outputs, lengths);
             // breadth first: a state's failure link points to a shorter state, already done
             while (!queue.isEmpty()) {
                 int state = queue.poll();
@@ -265,14 +268,13 @@ public final class PhraseMatcher {
             children.set(state, grown);
         }
 
-        private static void put(long[] keys, int[] values, int mask, int state, char c, int child) {
+        private static void put(long[] transitions, int mask, int state, char c, int child) {
             long key = ((long) state << 16 | c) + 1;
             int slot = (int) mix(key) & mask;
-            while (keys[slot] != 0) {
+            while (transitions[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
-            keys[slot] = key;
-            values[slot] = child;
+            transitions[slot] = key << CHILD_BITS | child;
         }
 
         private static int[] append(int[] array, int value) {
