@@ -18,6 +18,9 @@ public final class Datelines {
     private static final String MONTH_DAY = "\\p{Lu}\\p{Ll}{2,8}\\.? \\d{1,2}";
     private static final String DATE = ",? " + MONTH_DAY + "(?:(?:, |/)\\d{4})?";
     private static final String AGENCY = " ?\\([^()]{2,40}\\)\\.?";
+    /** Agencies that write their name without brackets after the place: "Tehran, IRNA --". */
+    private static final String NAMED_AGENCY = ", (?:IRNA|Xinhua|Reuters|AFP|AP|TASS|PTI|IANS|ANI|Anadolu|WAM|SPA|KUNA|QNA|"
+            + "Bernama|Antara|ANTARA|Kyodo|Yonhap|EFE|ANSA|dpa|MENA|SANA|Prensa Latina)";
     private static final String DASH = "\\s*(?:--|-|\u2014)\\s+";
     /** One place or several ("GENEVA/KINSHASA") in capitals. */
     private static final String CAPITALS = "\\p{Lu}[\\p{Lu}.'-]{2,}(?:[ /]\\p{Lu}[\\p{Lu}.'-]*){0,4}";
@@ -28,7 +31,8 @@ public final class Datelines {
             Pattern.compile("^(" + CAPITALS + REGIONS + "(?:" + DATE + ")?(?:" + AGENCY + ")?)" + DASH),
             // a place in title case ("Paris", "Addis Abeba") only with an agency or a date after a comma ("On March 11,
             // 2021 -" opens a sentence)
-            Pattern.compile("^(" + TITLE_CASE + REGIONS + "(?:," + DATE + "(?:" + AGENCY + ")?|" + AGENCY + "))" + DASH),
+            Pattern.compile("^(" + TITLE_CASE + REGIONS + "(?:," + DATE + "(?:" + AGENCY + ")?|" + AGENCY + "|" + NAMED_AGENCY + "))"
+                    + DASH),
             // a place, a date and an agency need no dash: "New Delhi, May 23 (PTI) Prime Minister ..."
             Pattern.compile("^((?:" + CAPITALS + "|" + TITLE_CASE + ")" + REGIONS + DATE + AGENCY + ")\\s+(?=\\p{Lu})"),
             // no place: "July 20 (Reuters) -", "(Bloomberg) --", "13 May 2018 -"

@@ -30,6 +30,7 @@ class DatelinesTest {
         "July 20 (Reuters) - Leaders met.|July 20 (Reuters)",
         "(Bloomberg) -- Leaders met.|(Bloomberg)",
         "13 May 2018 - Leaders met.|13 May 2018",
+        "Tehran, IRNA -- Leaders met.|Tehran, IRNA",
     })
     void shouldSplitTheDatelineFromTheText(String paragraph, String dateline) {
         Datelines.Split split = Datelines.split(paragraph);
