@@ -24,7 +24,7 @@ public final class LeaderFinder {
     /** How a phrase names someone, from most to least specific. */
     enum Rule {
         NAME("name"), ALIAS("alias"), NATIVE("native-script"), HONORIFIC("honorific"), SURNAME("surname"),
-        /** The last word of a full name, counted only after a title: "President Sall", "Mr. Higgins". */
+        /** The last word of a full name, counted only after a title of one of their offices: "President Sall". */
         TITLED_SURNAME("honorific"), ROLE("role"),
         /** "presidents of Vietnam and Uzbekistan": a plural title, then a list of countries. */
         ROLE_LIST("role");
@@ -210,12 +210,8 @@ public final class LeaderFinder {
         for (int i = 0; i < hits.size(); i++) {
             Hit hit = hits.get(i);
             Hit next = i + 1 < hits.size() ? hits.get(i + 1) : null;
-            if (hit.target().rule() == Rule.SURNAME && TextContext.afterNameAndHyphen(text, hit.start())
-                    && (i == 0 || hits.get(i - 1).end() != hit.start() - 1)) {
-                continue; // "Bhutto-Zardari" is someone else; "the Obama-Biden administration" names both
-            }
-            if (!hit.target().people().isEmpty() && TextContext.namesAPlace(text, hit.end())) {
-                continue; // "Indira Gandhi International Airport"
+            if (partOfAnotherName(text, hits, i)) {
+                continue;
             }
             if (hit.target().rule() == Rule.ROLE_LIST) {
                 mentions.addAll(resolveList(text, hit, date));
@@ -231,6 +227,19 @@ public final class LeaderFinder {
         }
         mentions.sort(Comparator.comparingInt(Mention::start));
         return summarise(text, merge(text, mentions), date);
+    }
+
+    /**
+     * Whether the name at {@code hits[i]} is part of another name: the second half of a double-barrelled name
+     * ("Bhutto-Zardari", but "the Obama-Biden administration" names both) or a place named after the person ("Indira
+     * Gandhi International Airport").
+     */
+    private static boolean partOfAnotherName(String text, List<Hit> hits, int i) {
+        Hit hit = hits.get(i);
+        if (hit.target().rule() == Rule.SURNAME && TextContext.afterNameAndHyphen(text, hit.start())) {
+            return i == 0 || hits.get(i - 1).end() != hit.start() - 1;
+        }
+        return !hit.target().people().isEmpty() && TextContext.namesAPlace(text, hit.end());
     }
 
     /**
@@ -332,8 +341,9 @@ public final class LeaderFinder {
             }
             case TITLED_SURNAME -> {
                 List<String> fitting = title == null ? List.of() : holdersOfTitle(target.people(), title);
-                if (fitting.isEmpty() || NOT_NOW.contains(TextContext.wordBeforeTitle(text, hit.start(), title).toLowerCase(Locale.ROOT))) {
-                    yield Optional.empty(); // "Vice President Harris", "Mr. Martin": not enough to name a leader by a last word
+                if (fitting.isEmpty() || NOT_NOW.contains(TextContext.wordBeforeTitle(text, hit.start(), title)
+                        .toLowerCase(Locale.ROOT))) {
+                    yield Optional.empty(); // "Vice President Harris", "Mr. Martin": too little to name a leader by
                 }
                 yield pick(fitting, title, date, namedInFull).map(p -> new Mention(p, hit.start(), hit.end(), Rule.HONORIFIC));
             }
