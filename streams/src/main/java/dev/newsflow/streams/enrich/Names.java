@@ -1,13 +1,20 @@
 package dev.newsflow.streams.enrich;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Spelling helpers for names: the same name without diacritics, as much English-language news writes it. */
 final class Names {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern SPACED_INITIALS = Pattern.compile("\\b(\\p{Lu})\\. (\\p{Lu})\\.");
+    private static final Pattern BARE_INITIALS = Pattern.compile("\\b(\\p{Lu})(\\p{Lu})\\b");
+    private static final Pattern ARTICLE = Pattern.compile("\\b([AaEe]l)-(?=\\p{Lu})");
+    private static final Set<String> SUFFIXES = Set.of("Jr.", "Jr", "Jnr", "Sr.", "II", "III", "IV");
 
     private Names() {
     }
@@ -34,16 +41,12 @@ final class Names {
         return out.toString();
     }
 
-    private static final Pattern SPACED_INITIALS = Pattern.compile("\\b(\\p{Lu})\\. (\\p{Lu})\\.");
-    private static final Pattern ARTICLE = Pattern.compile("\\b([AaEe]l)-(?=\\p{Lu})");
-    private static final Pattern BARE_INITIALS = Pattern.compile("\\b(\\p{Lu})(\\p{Lu})\\b");
-
     /**
      * A name as news also writes it: a "Jr." suffix as "Jr" or "Jnr" (British style), two initials as "K. P.", "K.P."
      * or "KP", the Arabic article with a space ("al Sisi").
      */
     static List<String> writtenVariants(String name) {
-        List<String> variants = new java.util.ArrayList<>(List.of(name));
+        List<String> variants = new ArrayList<>(List.of(name));
         for (String suffix : List.of(" Jr.", " Jr", " Jnr")) {
             if (name.endsWith(suffix)) {
                 String stem = name.substring(0, name.length() - suffix.length());
@@ -58,23 +61,20 @@ final class Names {
             }
         }
         for (String variant : List.copyOf(variants)) {
-            String spaced = BARE_INITIALS.matcher(SPACED_INITIALS.matcher(variant).replaceAll("$1$2")).replaceAll("$1. $2.");
-            if (!spaced.equals(variant) || SPACED_INITIALS.matcher(variant).find()) {
-                variants.add(spaced);
-                variants.add(spaced.replaceAll("(\\p{Lu})\\. (\\p{Lu})\\.", "$1.$2."));
-                variants.add(spaced.replaceAll("(\\p{Lu})\\. (\\p{Lu})\\.", "$1$2"));
+            String bare = SPACED_INITIALS.matcher(variant).replaceAll("$1$2"); // "K. P." and "KP" both as "KP"
+            if (BARE_INITIALS.matcher(bare).find()) {
+                String spaced = BARE_INITIALS.matcher(bare).replaceAll("$1. $2.");
+                variants.addAll(List.of(bare, spaced, SPACED_INITIALS.matcher(spaced).replaceAll("$1.$2.")));
             }
         }
         return variants.stream().distinct().toList();
     }
 
-    private static final java.util.Set<String> SUFFIXES = java.util.Set.of("Jr.", "Jr", "Jnr", "Sr.", "II", "III", "IV");
-
     /**
      * The last word of a full name, without a suffix, when it has at least four letters: "Sall" of "Macky Sall",
      * "Marcos" of "Ferdinand Marcos Jr.".
      */
-    static java.util.Optional<String> lastWord(String name) {
+    static Optional<String> lastWord(String name) {
         String[] words = name.split(" ");
         int last = words.length - 1;
         while (last > 0 && SUFFIXES.contains(words[last])) {
@@ -82,7 +82,7 @@ final class Names {
         }
         String word = last > 0 ? words[last].replaceAll(",$", "") : "";
         // shorter ones are too often an abbreviation ("Sen." for senator) or a given name put last (Hun Sen)
-        return word.length() >= 4 ? java.util.Optional.of(word) : java.util.Optional.empty();
+        return word.length() >= 4 ? Optional.of(word) : Optional.empty();
     }
 
     static boolean isSingleWord(String name) {

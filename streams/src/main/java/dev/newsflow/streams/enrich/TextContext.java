@@ -1,10 +1,18 @@
 package dev.newsflow.streams.enrich;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Looks at the words around a match: the title before a name, the word before a role, a first name before a surname. */
 final class TextContext {
+
+    /** Words after a name that make it the name of a place: "Indira Gandhi International Airport". */
+    private static final Set<String> PLACES = Set.of("Airport", "International", "Stadium", "Street", "Avenue", "Road",
+            "Boulevard", "Bridge", "Square", "Highway", "Expressway");
+    /** What may stand before a hyphen and a name without being another name: "anti-Biden", "al-Sisi". */
+    private static final Set<String> PREFIXES = Set.of("anti", "pro", "ex", "post", "pre", "non", "neo", "mid", "then", "al",
+            "el");
 
     private TextContext() {
     }
@@ -90,7 +98,7 @@ final class TextContext {
         if (!firstNameBefore(text, start, mayPrecede)) {
             return false;
         }
-        String lower = adjacentWordBefore(text, start).toLowerCase(java.util.Locale.ROOT);
+        String lower = adjacentWordBefore(text, start).toLowerCase(Locale.ROOT);
         for (int at = text.indexOf(lower); at >= 0; at = text.indexOf(lower, at + 1)) {
             boolean wordStart = at == 0 || !Character.isLetter(text.charAt(at - 1));
             boolean wordEnd = at + lower.length() == text.length() || !Character.isLetter(text.charAt(at + lower.length()));
@@ -114,20 +122,13 @@ final class TextContext {
             i--;
         }
         String word = text.subSequence(i, start - 1).toString();
-        return Character.isUpperCase(word.charAt(0)) && !PREFIXES.contains(word.toLowerCase(java.util.Locale.ROOT));
+        return Character.isUpperCase(word.charAt(0)) && !PREFIXES.contains(word.toLowerCase(Locale.ROOT));
     }
-
-    /** Words after a name that make it the name of a place: "Indira Gandhi International Airport". */
-    private static final Set<String> PLACES = Set.of("Airport", "International", "Stadium", "Street", "Avenue", "Road",
-            "Boulevard", "Bridge", "Square", "Highway", "Expressway");
 
     /** Whether the name ending at {@code end} names a place after the person ("Robert Gabriel Mugabe International Airport"). */
     static boolean namesAPlace(CharSequence text, int end) {
         return PLACES.contains(adjacentWordAfter(text, end));
     }
-
-    private static final Set<String> PREFIXES = Set.of("anti", "pro", "ex", "post", "pre", "non", "neo", "mid", "then", "al",
-            "el");
 
     /** Whether only one or two spaces separate the two positions. */
     static boolean onlySpaceBetween(CharSequence text, int from, int to) {
