@@ -49,7 +49,7 @@ public final class Datelines {
     public static Split split(String paragraph) {
         for (Pattern dateline : DATELINES) {
             Matcher m = dateline.matcher(paragraph);
-            if (m.find()) {
+            if (m.lookingAt()) { // at the start only: no scan through a long first paragraph
                 return new Split(m.group(1).strip(), paragraph.substring(m.end()));
             }
         }
