@@ -22,6 +22,12 @@ import java.util.Map;
 public final class ThemeScorer {
 
     static final int MAX_COUNT = 3;
+    /**
+     * A text of {@value #BRIEF_WORDS} words or more is about a theme only when its terms occur at least
+     * {@value #MIN_MATCHES} times: one sentence can make a brief about a theme, a story needs more than a passing word.
+     */
+    static final int BRIEF_WORDS = 250;
+    static final int MIN_MATCHES = 3;
     /** Texts longer than this many words need proportionally more evidence (by the square root of the excess). */
     static final int REFERENCE_WORDS = 300;
 
@@ -109,6 +115,11 @@ public final class ThemeScorer {
         return kept;
     }
 
+    /** Whether a theme whose terms occur {@code matches} times in a text of {@code words} words may be tagged. */
+    public static boolean namedOftenEnough(int matches, int words) {
+        return words < BRIEF_WORDS || matches >= MIN_MATCHES;
+    }
+
     public List<Theme> themes() {
         return themes;
     }
@@ -161,9 +172,11 @@ public final class ThemeScorer {
             contributions.add(new LinkedHashMap<>());
         }
         int[] counts = evidence.termCounts();
+        int[] termMatches = new int[themes.size()];
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] > 0) {
                 Term term = terms.get(i);
+                termMatches[term.theme()] += counts[i];
                 termSums[term.theme()] += termWeights[i] * Math.log1p(counts[i]);
                 contributions.get(term.theme()).merge(term.text(), term.weight() * Math.min(counts[i], MAX_COUNT), Double::sum);
             }
@@ -172,7 +185,7 @@ public final class ThemeScorer {
         List<ThemeHitResult> hits = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
             Theme theme = themes.get(i);
-            if (contributions.get(i).isEmpty()) {
+            if (contributions.get(i).isEmpty() || !namedOftenEnough(termMatches[i], words)) {
                 continue;
             }
             double score;

@@ -52,4 +52,13 @@ class ThemeScorerTest {
         assertThat(SCORER.score(repeated, 10)).singleElement().satisfies(hit -> assertThat(hit.score()).isEqualTo(0.545));
         assertThat(SCORER.score(repeated, 2000)).isEmpty(); // 6 / sqrt(4) = 3 < 5
     }
+
+    @Test
+    void shouldAskAStoryButNotABriefToNameItsThemeThreeTimes() {
+        String twice = "Climate change was on the agenda. The climate change talks ended early.";
+        // 2 x 3 (climate change) = 6 reaches the threshold in both; a text of 250 words needs a third match
+        assertThat(SCORER.score(twice, 249)).extracting(ThemeHitResult::id).containsExactly("climate");
+        assertThat(SCORER.score(twice, 250)).isEmpty();
+        assertThat(SCORER.score(twice + " Emissions rose.", 250)).extracting(ThemeHitResult::id).containsExactly("climate");
+    }
 }

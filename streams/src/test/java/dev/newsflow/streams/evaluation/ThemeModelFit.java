@@ -42,7 +42,7 @@ final class ThemeModelFit {
     private static final int LENGTH = ThemeEvidence.FEATURES.indexOf("length");
 
     /** One labelled article as the model sees it. */
-    record Example(ThemeEvidence evidence, Set<String> themes) {
+    record Example(ThemeEvidence evidence, int words, Set<String> themes) {
     }
 
     private final ThemeScorer scorer = ThemeScorer.loadWithoutModel();
@@ -62,7 +62,8 @@ final class ThemeModelFit {
                 String head = clean.getTitle() == null || clean.getTitle().isBlank() ? "" : clean.getTitle() + "\n\n";
                 Set<String> themes = new HashSet<>();
                 article.path("themes").forEach(t -> themes.add(t.asText()));
-                examples.add(new Example(scorer.evidence(head + clean.getText(), head.length(), clean.getWordCount()), themes));
+                examples.add(new Example(scorer.evidence(head + clean.getText(), head.length(), clean.getWordCount()),
+                        clean.getWordCount(), themes));
             }
         }
         return examples;
@@ -236,7 +237,7 @@ final class ThemeModelFit {
                 double[] weights = fitTheme(train, t);
                 String id = scorer.themes().get(t).id();
                 for (Example example : test) {
-                    double p = probability(weights, example, t);
+                    double p = taggable(example, t) ? probability(weights, example, t) : 0;
                     boolean gold = example.themes().contains(id);
                     for (int c = 0; c < cutoffs.length; c++) {
                         boolean predicted = p >= cutoffs[c];
@@ -260,6 +261,15 @@ final class ThemeModelFit {
             }
         }
         return plateau.get((plateau.size() - 1) / 2);
+    }
+
+    /** Whether the scorer would tag the theme at all, whatever its probability. */
+    private boolean taggable(Example example, int theme) {
+        int matches = 0;
+        for (int term : termColumns(theme)) {
+            matches += example.evidence().termCounts()[term];
+        }
+        return ThemeScorer.namedOftenEnough(matches, example.words());
     }
 
     private static double round(double value) {
