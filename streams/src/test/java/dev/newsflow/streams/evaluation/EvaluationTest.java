@@ -107,6 +107,15 @@ class EvaluationTest {
         assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-report.md)").isGreaterThanOrEqualTo(0.70);
     }
 
+    /** News written after the theme model was fitted, by other writers, labelled by other labellers: never fitted on. */
+    @Test
+    void shouldFindTheLabelledLeadersAndThemesInHeldOutNews() throws IOException {
+        Result result = evaluate(LabelSet.NEWS_HELD_OUT, "evaluation-news-held-out-report.md");
+
+        assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.95);
+        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.70);
+    }
+
     private static Result evaluate(LabelSet set, String reportFile) throws IOException {
         assumeTrue(set.available(), "../shared/corpus is not beside the project");
         String labelFile = set.file;

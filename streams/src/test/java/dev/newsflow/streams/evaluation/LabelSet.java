@@ -8,7 +8,8 @@ enum LabelSet {
     TRAIN("labels-train.yaml", Corpus::briefing, true),
     UNSEEN("labels-unseen.yaml", Corpus::briefing, true),
     WEB("labels-web.yaml", Corpus::page, true),
-    NEWS("labels-news.yaml", Corpus::written, false);
+    NEWS("labels-news.yaml", Corpus::written, false),
+    NEWS_HELD_OUT("labels-news-held-out.yaml", Corpus::written, false);
 
     final String file;
     final Corpus.Reader reader;
