@@ -5,6 +5,7 @@ import dev.newsflow.streams.enrich.Gazetteer.Office;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -86,6 +87,8 @@ public final class LeaderFinder {
     private final List<CountryName> countryNames;
     private final PhraseMatcher countryMatcher;
     private final Map<String, List<Office>> officesByCountry = new LinkedHashMap<>();
+    /** Each leader's name words, in lower case and without diacritics: "abdel", "fattah", "el", "sisi". */
+    private final Map<String, Set<String>> nameWords = new HashMap<>();
 
     public LeaderFinder(Gazetteer gazetteer) {
         this.gazetteer = gazetteer;
@@ -99,6 +102,11 @@ public final class LeaderFinder {
                 add(byPhrase, nativeName, Rule.NATIVE, leader.id(), null);
             }
             Names.lastWord(leader.name()).ifPresent(surname -> addName(byPhrase, surname, Rule.TITLED_SURNAME, leader.id()));
+            Set<String> words = nameWords.computeIfAbsent(leader.id(), k -> new HashSet<>());
+            for (String name : leader.aliases()) {
+                words.addAll(Names.words(name));
+            }
+            words.addAll(Names.words(leader.name()));
         }
         Map<String, CountryName> names = new LinkedHashMap<>();
         for (Office office : gazetteer.offices()) {
@@ -202,7 +210,8 @@ public final class LeaderFinder {
                 namedInFull.add(hit.target().people().get(0));
             }
             if (hit.target().rule() == Rule.SURNAME && TextContext.titleBefore(text, hit.start(), HONORIFICS) == null
-                    && TextContext.surelyFirstNameBefore(text, hit.start(), MAY_PRECEDE_SURNAME)) {
+                    && TextContext.surelyFirstNameBefore(text, hit.start(), MAY_PRECEDE_SURNAME)
+                    && calledByTheirOwnNames(text, hit).isEmpty()) {
                 surnamesOfOthers.add(hit.target()); // "Daniil Medvedev": a later bare "Medvedev" may well be him too
             }
         }
@@ -333,10 +342,12 @@ public final class LeaderFinder {
                     .map(p -> new Mention(p, hit.start(), hit.end(), title != null && target.rule() != Rule.NAME
                             ? Rule.HONORIFIC : target.rule()));
             case SURNAME -> {
-                if (!TextContext.standsAlone(text, hit.start(), hit.end(), MAY_PRECEDE_SURNAME, MAY_FOLLOW_SURNAME, title != null)) {
+                List<String> ownNames = calledByTheirOwnNames(text, hit);
+                if (!TextContext.standsAlone(text, hit.start(), hit.end(), MAY_PRECEDE_SURNAME, MAY_FOLLOW_SURNAME,
+                        title != null || !ownNames.isEmpty())) {
                     yield Optional.empty(); // "Hunter Biden", "Johnson & Johnson"
                 }
-                yield pick(target.people(), title, date, namedInFull)
+                yield pick(ownNames.isEmpty() ? target.people() : ownNames, title, date, namedInFull)
                         .map(p -> new Mention(p, hit.start(), hit.end(), title != null ? Rule.HONORIFIC : Rule.SURNAME));
             }
             case TITLED_SURNAME -> {
@@ -350,6 +361,18 @@ public final class LeaderFinder {
             case HONORIFIC, ROLE_LIST -> Optional.empty();
             case ROLE -> resolveRole(text, hit, next, date);
         };
+    }
+
+    /**
+     * Those whom the surname at {@code hit} may name whose own name has the word before it: "Abdel Fattah Sisi",
+     * "Abdel-Fattah El-Sisi" (spellings no alias lists), not "Hunter Biden".
+     */
+    private List<String> calledByTheirOwnNames(String text, Hit hit) {
+        List<String> before = Names.words(TextContext.wordBefore(text, hit.start()));
+        if (before.isEmpty() || !Character.isUpperCase(TextContext.wordBefore(text, hit.start()).charAt(0))) {
+            return List.of();
+        }
+        return hit.target().people().stream().filter(p -> nameWords.getOrDefault(p, Set.of()).containsAll(before)).toList();
     }
 
     /** Those of {@code people} who held an office with {@code title} ("President Sall"); none for "Mr." or "Dr.". */

@@ -14,9 +14,21 @@ final class Names {
     private static final Pattern SPACED_INITIALS = Pattern.compile("\\b(\\p{Lu})\\. (\\p{Lu})\\.");
     private static final Pattern BARE_INITIALS = Pattern.compile("\\b(\\p{Lu})(\\p{Lu})\\b");
     private static final Pattern ARTICLE = Pattern.compile("\\b([AaEe]l)-(?=\\p{Lu})");
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]+");
     private static final Set<String> SUFFIXES = Set.of("Jr.", "Jr", "Jnr", "Sr.", "II", "III", "IV");
 
     private Names() {
+    }
+
+    /** The words of a name in lower case without diacritics: "Abdel-Fattah El-Sisi" → abdel, fattah, el, sisi. */
+    static List<String> words(String name) {
+        List<String> words = new ArrayList<>();
+        for (String word : NOT_LETTERS.split(withoutDiacritics(name).toLowerCase(java.util.Locale.ROOT))) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
     }
 
     /** "Erdoğan" → "Erdogan", "Orbán" → "Orban", "Støre" → "Store", "Łukaszenka" → "Lukaszenka". */

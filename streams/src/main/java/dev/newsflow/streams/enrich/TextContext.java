@@ -9,7 +9,8 @@ final class TextContext {
 
     /** Words after a name that make it the name of a place: "Indira Gandhi International Airport". */
     private static final Set<String> PLACES = Set.of("Airport", "International", "Stadium", "Street", "Avenue", "Road",
-            "Boulevard", "Bridge", "Square", "Highway", "Expressway");
+            "Boulevard", "Bridge", "Square", "Highway", "Expressway", "Presidential", "Library", "Museum", "Memorial", "University",
+            "Foundation", "Center", "Centre");
     /** What may stand before a hyphen and a name without being another name: "anti-Biden", "al-Sisi". */
     private static final Set<String> PREFIXES = Set.of("anti", "pro", "ex", "post", "pre", "non", "neo", "mid", "then", "al",
             "el");

@@ -90,6 +90,21 @@ class GazetteerTest {
         }
     }
 
+    @Test
+    void shouldTakeASurnameAfterTheLeadersOwnGivenNamesAsTheLeaderHowEverTheyAreSpelt() {
+        LocalDate date = LocalDate.of(2021, 3, 29);
+        for (String written : List.of("Abdel-Fattah El-Sisi", "Egypt's Abdel-Fattah al-Sisi", "Abdel Fattah Sisi")) {
+            assertThat(leadersIn(written + " praised the canal workers.", date)).as(written).containsExactly("Q307871");
+        }
+        assertThat(leadersIn("Hunter Biden and Jill Biden arrived.", date)).as("given names that are not his").isEmpty();
+    }
+
+    @Test
+    void shouldNotTakeAnInstitutionNamedAfterALeaderForAMention() {
+        assertThat(leadersIn("Beijing sanctioned the Ronald Reagan Presidential Library and the Obama Foundation.",
+                LocalDate.of(2023, 4, 8))).isEmpty();
+    }
+
     /**
      * The shared CSV of Wikidata's heads of state and government (raw material, to October 2022) is the reference for
      * the ids it has: every leader it names, the gazetteer knows by the same id. Skipped without ../shared.
