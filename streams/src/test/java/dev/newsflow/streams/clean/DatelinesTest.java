@@ -31,6 +31,10 @@ class DatelinesTest {
         "(Bloomberg) -- Leaders met.|(Bloomberg)",
         "13 May 2018 - Leaders met.|13 May 2018",
         "Tehran, IRNA -- Leaders met.|Tehran, IRNA",
+        "EL PASO, Texas (AP) - Leaders met.|EL PASO, Texas (AP)",
+        "RIYADH: Leaders met.|RIYADH",
+        "NEW DELHI: Leaders met.|NEW DELHI",
+        "THE HAGUE: Leaders met.|THE HAGUE",
     })
     void shouldSplitTheDatelineFromTheText(String paragraph, String dateline) {
         Datelines.Split split = Datelines.split(paragraph);
@@ -43,7 +47,9 @@ class DatelinesTest {
     @ValueSource(strings = {"Leaders met in Paris - and agreed.", "Apple, Google - the giants met.",
         "Paris - a city of light.", "The summit (the first) - opened.",
         "Paris, France and Rome - three capitals.", "July 20 - a date to remember.",
-        "On March 11, 2021 - the law was signed."})
+        "On March 11, 2021 - the law was signed.", "MS. PSAKI: Good afternoon.", "THE PRESIDENT: Thank you all.",
+        "SENIOR ADMINISTRATION OFFICIAL: Thanks.", "SUBJECT: Travel", "UPDATE: The vote was delayed.",
+        "US - China talks resumed."})
     void shouldLeaveAnOpeningWithoutADatelineAlone(String paragraph) {
         assertThat(Datelines.split(paragraph)).isNull();
     }
