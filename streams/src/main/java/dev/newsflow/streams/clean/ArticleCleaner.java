@@ -47,7 +47,7 @@ public final class ArticleCleaner {
                 .build();
     }
 
-    /** The text of a body, and what was set aside from it: the dateline, a web page's byline and photo captions. */
+    /** The text of a body, and what was set aside from it: the dateline, the byline and photo captions. */
     public record Cleaned(String text, String dateline, String byline, List<String> captions) {
     }
 
@@ -66,6 +66,7 @@ public final class ArticleCleaner {
         List<String> paragraphs = page.paragraphs();
         List<String> kept = new ArrayList<>(paragraphs.size());
         String dateline = null;
+        String byline = page.byline() == null ? null : TextNormalizer.normalize(page.byline());
         for (String paragraph : paragraphs) {
             String text = TextNormalizer.normalize(paragraph);
             if (text.isEmpty() || Boilerplate.is(text) || (kept.size() < 2 && text.equalsIgnoreCase(heading))) {
@@ -73,6 +74,10 @@ public final class ArticleCleaner {
             }
             text = Captions.strip(text);
             if (text == null) {
+                continue;
+            }
+            if (byline == null && kept.isEmpty() && Bylines.is(text)) {
+                byline = text;
                 continue;
             }
             if (dateline == null && kept.size() < DATELINE_PARAGRAPHS) {
@@ -85,7 +90,6 @@ public final class ArticleCleaner {
             kept.add(text);
         }
         List<String> captions = page.captions().stream().map(TextNormalizer::normalize).toList();
-        String byline = page.byline() == null ? null : TextNormalizer.normalize(page.byline());
         return new Cleaned(String.join("\n\n", kept), dateline, byline, captions);
     }
 

@@ -37,6 +37,22 @@ class ArticleCleanerTest {
     }
 
     @Test
+    void shouldSetABylineParagraphAsideBeforeTheDateline() {
+        String body = """
+                By Helen Marchetti, Economics Editor
+
+                ISLAMABAD: Growth slowed in the third quarter.
+
+                By Tuesday, the talks had collapsed
+                """;
+        CleanArticle clean = cleaner.clean(raw(body, "text/plain"));
+        assertThat(clean.getByline()).isEqualTo("By Helen Marchetti, Economics Editor");
+        assertThat(clean.getDateline()).isEqualTo("ISLAMABAD");
+        assertThat(clean.getText()).as("only the first paragraph can be a byline")
+                .isEqualTo("Growth slowed in the third quarter.\n\nBy Tuesday, the talks had collapsed");
+    }
+
+    @Test
     void shouldTakeTheArticleOutOfAPageWithoutItsWidgets() {
         String page = """
                 <html><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
