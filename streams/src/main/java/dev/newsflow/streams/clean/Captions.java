@@ -5,8 +5,8 @@ import java.util.regex.Pattern;
 
 /**
  * Photo captions and credits: "(Xinhua/Ju Peng)", "(Photo by Jane Doe/Reuters)", "(AP Photo/John Smith)". A short
- * paragraph that ends in a credit, or starts with "Photo:" or "File photo", describes a photo and goes; a credit inside
- * a longer paragraph is cut out of it.
+ * paragraph that ends in a credit ("... in Dhaka. Photo: PID"), or starts with "Photo:" or "File photo", describes a
+ * photo and goes; a credit inside a longer paragraph is cut out of it.
  */
 public final class Captions {
 
@@ -15,6 +15,9 @@ public final class Captions {
                     + "|(?i:photo|image|file|video|credit)[^()]{0,60})\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CAPTION_START = Pattern.compile(
             "^(?i:photo|photos|file photo|image|picture|caption|credit|video)\\s*[:|-]");
+    /** A credit after the last sentence, as South Asian papers write it: "... in Dhaka on June 25. Photo: PID". */
+    private static final Pattern CREDIT_AT_END = Pattern.compile(
+            "[.!?]\\s+(?i:photo|photos|file photo|picture|image)\\s*:\\s*\\p{L}[\\p{L}.&'/ -]{0,40}$");
     private static final int CAPTION_MAX_WORDS = 60;
 
     private Captions() {
@@ -22,7 +25,8 @@ public final class Captions {
 
     /** The paragraph without its credits, or null when the whole paragraph is a caption. */
     public static String strip(String paragraph) {
-        if (CAPTION_START.matcher(paragraph).find()) {
+        if (CAPTION_START.matcher(paragraph).find()
+                || CREDIT_AT_END.matcher(paragraph).find() && words(paragraph) <= CAPTION_MAX_WORDS) {
             return null;
         }
         if (paragraph.indexOf('(') < 0) {
