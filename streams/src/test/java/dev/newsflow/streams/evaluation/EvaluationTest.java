@@ -104,16 +104,16 @@ class EvaluationTest {
         Result result = evaluate(LabelSet.NEWS, "evaluation-news-report.md");
 
         assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-news-report.md)").isGreaterThanOrEqualTo(0.98);
-        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-report.md)").isGreaterThanOrEqualTo(0.70);
+        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-report.md)").isGreaterThanOrEqualTo(0.72);
     }
 
-    /** News written after the theme model was fitted, by other writers, labelled by other labellers: never fitted on. */
+    /** News written after the first set, by other writers, labelled by other labellers: nothing is fitted on it. */
     @Test
     void shouldFindTheLabelledLeadersAndThemesInHeldOutNews() throws IOException {
         Result result = evaluate(LabelSet.NEWS_HELD_OUT, "evaluation-news-held-out-report.md");
 
-        assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.95);
-        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.70);
+        assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.98);
+        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.73);
     }
 
     private static Result evaluate(LabelSet set, String reportFile) throws IOException {
