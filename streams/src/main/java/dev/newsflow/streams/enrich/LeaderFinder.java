@@ -342,7 +342,8 @@ public final class LeaderFinder {
                     .map(p -> new Mention(p, hit.start(), hit.end(), title != null && target.rule() != Rule.NAME
                             ? Rule.HONORIFIC : target.rule()));
             case SURNAME -> {
-                List<String> ownNames = calledByTheirOwnNames(text, hit);
+                List<String> ownNames = title == null && TextContext.firstNameBefore(text, hit.start(), MAY_PRECEDE_SURNAME)
+                        ? calledByTheirOwnNames(text, hit) : List.of();
                 if (!TextContext.standsAlone(text, hit.start(), hit.end(), MAY_PRECEDE_SURNAME, MAY_FOLLOW_SURNAME,
                         title != null || !ownNames.isEmpty())) {
                     yield Optional.empty(); // "Hunter Biden", "Johnson & Johnson"
@@ -369,7 +370,7 @@ public final class LeaderFinder {
      */
     private List<String> calledByTheirOwnNames(String text, Hit hit) {
         List<String> before = Names.words(TextContext.wordBefore(text, hit.start()));
-        if (before.isEmpty() || !Character.isUpperCase(TextContext.wordBefore(text, hit.start()).charAt(0))) {
+        if (before.isEmpty()) {
             return List.of();
         }
         return hit.target().people().stream().filter(p -> nameWords.getOrDefault(p, Set.of()).containsAll(before)).toList();
