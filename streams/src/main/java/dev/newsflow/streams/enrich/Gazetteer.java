@@ -142,6 +142,12 @@ public final class Gazetteer {
         return Optional.empty();
     }
 
+    /** Whether every term the person held was as acting holder: a minister who stood in ("Acting President Hwang"). */
+    public boolean onlyActing(String personId) {
+        return officesOf(personId).stream().flatMap(o -> o.terms().stream())
+                .filter(t -> t.personId().equals(personId)).allMatch(Term::acting);
+    }
+
     /** Whether the person was in any office on {@code date}. */
     public boolean inOffice(String personId, LocalDate date) {
         return officesOf(personId).stream().flatMap(o -> o.terms().stream())

@@ -87,6 +87,8 @@ public final class LeaderFinder {
     private final List<CountryName> countryNames;
     private final PhraseMatcher countryMatcher;
     private final Map<String, List<Office>> officesByCountry = new LinkedHashMap<>();
+    /** Those who only ever held office as acting holders. */
+    private final Set<String> onlyActing = new HashSet<>();
     /** Each leader's name words, in lower case and without diacritics: "abdel", "fattah", "el", "sisi". */
     private final Map<String, Set<String>> nameWords = new HashMap<>();
 
@@ -102,6 +104,9 @@ public final class LeaderFinder {
                 add(byPhrase, nativeName, Rule.NATIVE, leader.id(), null);
             }
             Names.lastWord(leader.name()).ifPresent(surname -> addName(byPhrase, surname, Rule.TITLED_SURNAME, leader.id()));
+            if (gazetteer.onlyActing(leader.id())) {
+                onlyActing.add(leader.id());
+            }
             Set<String> words = nameWords.computeIfAbsent(leader.id(), k -> new HashSet<>());
             for (String name : leader.aliases()) {
                 words.addAll(Names.words(name));
@@ -234,6 +239,8 @@ public final class LeaderFinder {
         if (home != null) {
             mentions.addAll(homeOffices(text, home, date, mentions));
         }
+        // someone who only ever stood in for a leader is one while standing in, not as the minister they were before
+        mentions.removeIf(m -> onlyActing.contains(m.person()) && !gazetteer.inOffice(m.person(), date));
         mentions.sort(Comparator.comparingInt(Mention::start));
         return summarise(text, merge(text, mentions), date);
     }

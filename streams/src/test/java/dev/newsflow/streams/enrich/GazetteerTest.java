@@ -100,6 +100,15 @@ class GazetteerTest {
     }
 
     @Test
+    void shouldCountSomeoneWhoOnlyEverStoodInForALeaderOnlyWhileStandingIn() {
+        String text = "Prime Minister Hwang Kyo-ahn chaired the cabinet.";
+        assertThat(leadersIn(text, LocalDate.of(2017, 3, 1))).as("acting president then").containsExactly("Q12625765");
+        assertThat(leadersIn(text, LocalDate.of(2016, 6, 1))).as("before he stood in").isEmpty();
+        assertThat(leadersIn("Education Minister Lee Ju-ho announced the exam results.", LocalDate.of(2023, 11, 16)))
+                .as("acting president for a month in 2025").isEmpty();
+    }
+
+    @Test
     void shouldNotTakeAnInstitutionNamedAfterALeaderForAMention() {
         assertThat(leadersIn("Beijing sanctioned the Ronald Reagan Presidential Library and the Obama Foundation.",
                 LocalDate.of(2023, 4, 8))).isEmpty();
