@@ -39,7 +39,8 @@ public final class EnrichmentEngine {
 
     /**
      * The same, for an article from {@code urlOrSource} (its URL or publisher, may be null): a government's own site
-     * names its leaders by office alone ("the President" on whitehouse.gov).
+     * names its leaders by office alone ("the President" on whitehouse.gov), and its themes are judged by the model
+     * fitted on such texts.
      */
     public Enrichment enrich(String title, String text, LocalDate date, int words, String urlOrSource) {
         String head = title == null || title.isBlank() ? "" : title + TITLE_SEPARATOR;
@@ -53,14 +54,15 @@ public final class EnrichmentEngine {
                 themeMatches.add(new int[] {phrase - themeOffset, start, end});
             }
         });
-        List<LeaderHit> found = leaders.resolve(all, leaderMatches, date, leaders.homeOf(urlOrSource));
+        Gazetteer.Country home = leaders.homeOf(urlOrSource);
+        List<LeaderHit> found = leaders.resolve(all, leaderMatches, date, home);
         List<LeaderHit> located = new ArrayList<>(found.size());
         for (LeaderHit hit : found) {
             List<Span> evidence = hit.evidence().stream().map(s -> locate(s, head.length(), title)).toList();
             located.add(new LeaderHit(hit.id(), hit.name(), hit.country(), hit.office(), hit.mentions(),
                     hit.resolvedBy(), evidence));
         }
-        return new Enrichment(located, themes.scoreMatches(all, head.length(), themeMatches, words));
+        return new Enrichment(located, themes.scoreMatches(all, head.length(), themeMatches, words, home != null));
     }
 
     private static Span locate(Span span, int headLength, String title) {

@@ -14,21 +14,26 @@ import java.util.Map;
  * probability that an article is about a theme, from the theme's {@link ThemeEvidence#FEATURES} and how often each of
  * its lexicon terms occurs (log(1 + count)). Terms are named by their text, so a term added to the lexicon since the
  * fit weighs nothing until the next fit, and a theme the model does not know is scored by its threshold instead.
+ * Beside it, fitted on labelled paragraphs of news, a paragraph model per theme: the probability that a paragraph is
+ * mainly about the theme, from {@link ParagraphEvidence#FEATURES} and the theme's terms in the paragraph.
  */
 final class ThemeModel {
 
-    private record Weights(double bias, double[] features, Map<String, Double> terms) {
+    /** One theme's bias, feature weights (in the order of the model's feature names) and term weights. */
+    record Weights(double bias, double[] features, Map<String, Double> terms) {
     }
 
     private final double cutoff;
     private final Map<String, Weights> byTheme;
+    private final Map<String, Weights> byThemeInParagraphs;
 
-    private ThemeModel(double cutoff, Map<String, Weights> byTheme) {
+    private ThemeModel(double cutoff, Map<String, Weights> byTheme, Map<String, Weights> byThemeInParagraphs) {
         this.cutoff = cutoff;
         this.byTheme = byTheme;
+        this.byThemeInParagraphs = byThemeInParagraphs;
     }
 
-    static final ThemeModel NONE = new ThemeModel(1, Map.of());
+    static final ThemeModel NONE = new ThemeModel(1, Map.of(), Map.of());
 
     /** The model shipped with newsflow, or {@link #NONE} when the classpath has none. */
     static ThemeModel load() {
@@ -40,18 +45,23 @@ final class ThemeModel {
     }
 
     static ThemeModel fromJson(JsonNode root) {
+        return new ThemeModel(root.path("cutoff").asDouble(0.5), weights(root.path("themes"), ThemeEvidence.FEATURES),
+                weights(root.path("paragraphs"), ParagraphEvidence.FEATURES));
+    }
+
+    private static Map<String, Weights> weights(JsonNode themes, List<String> featureNames) {
         Map<String, Weights> byTheme = new HashMap<>();
-        root.path("themes").fields().forEachRemaining(entry -> {
+        themes.fields().forEachRemaining(entry -> {
             JsonNode node = entry.getValue();
-            double[] features = new double[ThemeEvidence.FEATURES.size()];
+            double[] features = new double[featureNames.size()];
             for (int f = 0; f < features.length; f++) {
-                features[f] = node.path("features").path(ThemeEvidence.FEATURES.get(f)).asDouble();
+                features[f] = node.path("features").path(featureNames.get(f)).asDouble();
             }
             Map<String, Double> terms = new HashMap<>();
             node.path("terms").fields().forEachRemaining(t -> terms.put(t.getKey(), t.getValue().asDouble()));
             byTheme.put(entry.getKey(), new Weights(node.path("bias").asDouble(), features, Map.copyOf(terms)));
         });
-        return new ThemeModel(root.path("cutoff").asDouble(0.5), Map.copyOf(byTheme));
+        return Map.copyOf(byTheme);
     }
 
     /** The probability an article reaches to be tagged with a theme. */
@@ -63,8 +73,22 @@ final class ThemeModel {
         return byTheme.containsKey(theme);
     }
 
+    /** The paragraph model of {@code theme}, or null when it has none. */
+    Weights paragraphModel(String theme) {
+        return byThemeInParagraphs.get(theme);
+    }
+
     /** Each term's weight for its theme, in the order of {@code terms}; 0 for the terms of themes it does not know. */
     double[] termWeights(List<String> themeOfTerm, List<String> terms) {
+        return termWeights(byTheme, themeOfTerm, terms);
+    }
+
+    /** The same in the paragraph model. */
+    double[] paragraphTermWeights(List<String> themeOfTerm, List<String> terms) {
+        return termWeights(byThemeInParagraphs, themeOfTerm, terms);
+    }
+
+    private static double[] termWeights(Map<String, Weights> byTheme, List<String> themeOfTerm, List<String> terms) {
         double[] weights = new double[terms.size()];
         for (int i = 0; i < weights.length; i++) {
             Weights w = byTheme.get(themeOfTerm.get(i));
@@ -75,7 +99,10 @@ final class ThemeModel {
 
     /** The probability that the article is about {@code theme}, given its evidence and its terms' weighted counts. */
     double probability(String theme, double[] features, double termSum) {
-        Weights w = byTheme.get(theme);
+        return probability(byTheme.get(theme), features, termSum);
+    }
+
+    private static double probability(Weights w, double[] features, double termSum) {
         double z = w.bias() + termSum;
         for (int f = 0; f < features.length; f++) {
             z += w.features()[f] * features[f];

@@ -43,13 +43,21 @@ public final class ThemeScorer {
     private final PhraseMatcher matcher;
     private final ThemeModel model;
     private final double[] termWeights;
+    private final double[] paragraphTermWeights;
+    private final int[] themeOfTerm;
+    /** The paragraph model of each theme, by index; null where there is none. */
+    private final ThemeModel.Weights[] paragraphModels;
 
     ThemeScorer(List<Theme> themes, List<Term> terms, ThemeModel model) {
         this.themes = List.copyOf(themes);
         this.terms = List.copyOf(terms);
         this.matcher = PhraseMatcher.of(terms.stream().map(Term::text).toList());
         this.model = model;
-        this.termWeights = model.termWeights(terms.stream().map(t -> themes.get(t.theme()).id()).toList(), termList());
+        List<String> themeIds = terms.stream().map(t -> themes.get(t.theme()).id()).toList();
+        this.termWeights = model.termWeights(themeIds, termList());
+        this.paragraphTermWeights = model.paragraphTermWeights(themeIds, termList());
+        this.themeOfTerm = terms.stream().mapToInt(Term::theme).toArray();
+        this.paragraphModels = themes.stream().map(t -> model.paragraphModel(t.id())).toArray(ThemeModel.Weights[]::new);
     }
 
     /** The taxonomy and the model shipped with newsflow. */
@@ -152,7 +160,7 @@ public final class ThemeScorer {
     public List<ThemeHitResult> score(String text, int titleLength, int words) {
         List<int[]> hits = new ArrayList<>();
         matcher.find(PhraseMatcher.fold(text), (term, start, end) -> hits.add(new int[] {term, start, end}));
-        return scoreMatches(text, titleLength, hits, words);
+        return scoreMatches(text, titleLength, hits, words, false);
     }
 
     /** The evidence the model weighs, for fitting it. */
@@ -162,8 +170,12 @@ public final class ThemeScorer {
         return evidence(text, titleLength, longest(hits), words);
     }
 
-    /** The same as {@link #score(String, int, int)}, from the matches of {@link #termList()} found by a shared matcher. */
-    List<ThemeHitResult> scoreMatches(String text, int titleLength, List<int[]> matches, int words) {
+    /**
+     * The same as {@link #score(String, int, int)}, from the matches of {@link #termList()} found by a shared matcher.
+     * A government's own text is judged by the article model alone, fitted on such texts; any other by the mean of the
+     * article's probability and that of its paragraph most about the theme, from the paragraph model fitted on news.
+     */
+    List<ThemeHitResult> scoreMatches(String text, int titleLength, List<int[]> matches, int words, boolean governmentText) {
         List<int[]> kept = longest(new ArrayList<>(matches));
         ThemeEvidence evidence = evidence(text, titleLength, kept, words);
         double[] termSums = new double[themes.size()];
@@ -185,15 +197,24 @@ public final class ThemeScorer {
         List<ThemeHitResult> hits = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
             Theme theme = themes.get(i);
-            if (contributions.get(i).isEmpty() || !namedOftenEnough(termMatches[i], words)) {
+            if (contributions.get(i).isEmpty()) {
                 continue;
             }
+            boolean often = namedOftenEnough(termMatches[i], words);
+            double weighed = contributions.get(i).values().stream().mapToDouble(Double::doubleValue).sum() / scale;
             double score;
-            if (model.knows(theme.id())) {
+            if (!governmentText && paragraphModels[i] != null) {
+                double article = !often ? 0 : model.knows(theme.id())
+                        ? model.probability(theme.id(), evidence.features()[i], termSums[i])
+                        : weighed >= theme.threshold() ? 1 : 0;
+                double p = (article + bestParagraph(evidence, i)) / 2;
+                score = p >= model.cutoff() ? 0.5 + 0.5 * (p - model.cutoff()) / (1 - model.cutoff()) : -1;
+            } else if (!often) {
+                continue;
+            } else if (model.knows(theme.id())) {
                 double p = model.probability(theme.id(), evidence.features()[i], termSums[i]);
                 score = p >= model.cutoff() ? 0.5 + 0.5 * (p - model.cutoff()) / (1 - model.cutoff()) : -1;
             } else {
-                double weighed = contributions.get(i).values().stream().mapToDouble(Double::doubleValue).sum() / scale;
                 score = weighed >= theme.threshold() ? weighed / (weighed + theme.threshold()) : -1;
             }
             if (score >= 0) {
@@ -204,6 +225,101 @@ public final class ThemeScorer {
         }
         hits.sort(Comparator.comparingDouble(ThemeHitResult::score).reversed());
         return hits;
+    }
+
+    /**
+     * The probability of the paragraph most about theme {@code theme}. Paragraphs without its terms differ only in
+     * length and place, so their best is found without the logarithms and the sum over terms.
+     */
+    private double bestParagraph(ThemeEvidence evidence, int theme) {
+        ThemeModel.Weights m = paragraphModels[theme];
+        double[] w = m.features();
+        List<ParagraphEvidence> paragraphs = evidence.paragraphs();
+        if (paragraphs.isEmpty()) {
+            return 0;
+        }
+        ParagraphEvidence any = paragraphs.get(0);
+        double context = m.bias() + w[5] * Math.log1p(any.titleWeights()[theme]) + w[6] * Math.log1p(any.textWeights()[theme]);
+        double best = Double.NEGATIVE_INFINITY;
+        for (ParagraphEvidence p : paragraphs) {
+            double z = context + w[3] * Math.log(Math.max(p.words(), 5)) + (p.first() ? w[4] : 0);
+            if (p.mentions(theme)) {
+                double termSum = 0;
+                for (int k = 0; k < p.terms().length; k++) {
+                    if (themeOfTerm[p.terms()[k]] == theme) {
+                        termSum += paragraphTermWeights[p.terms()[k]] * Math.log1p(p.counts()[k]);
+                    }
+                }
+                z += w[0] * Math.log1p(p.weights()[theme]) + w[1] * Math.log1p(p.distinctTerms(theme, themeOfTerm))
+                        + w[2] * p.share(theme) + termSum;
+            }
+            best = Math.max(best, z);
+        }
+        return 1 / (1 + Math.exp(-best));
+    }
+
+    /**
+     * The evidence of each paragraph after the title: paragraphs are separated by a blank line. {@code kept} are the
+     * matches that count, in the order of the text.
+     */
+    private List<ParagraphEvidence> paragraphs(String text, int titleLength, List<int[]> kept) {
+        int themeCount = themes.size();
+        double[] title = new double[themeCount];
+        double[] whole = new double[themeCount];
+        List<ParagraphEvidence> paragraphs = new ArrayList<>();
+        if (titleLength >= text.length()) {
+            return paragraphs;
+        }
+        int next = 0;
+        while (next < kept.size() && kept.get(next)[1] < titleLength) {
+            Term term = terms.get(kept.get(next++)[0]);
+            title[term.theme()] += term.weight();
+        }
+        int[] found = new int[16];
+        for (int start = titleLength; start <= text.length(); ) {
+            int gap = text.indexOf("\n\n", start);
+            int end = gap < 0 ? text.length() : gap;
+            double[] weights = new double[themeCount];
+            int n = 0;
+            int mentioned = 0;
+            for (; next < kept.size() && kept.get(next)[1] < end; next++) {
+                int termId = kept.get(next)[0];
+                Term term = terms.get(termId);
+                weights[term.theme()] += term.weight();
+                whole[term.theme()] += term.weight();
+                mentioned |= 1 << term.theme();
+                if (n == found.length) {
+                    found = java.util.Arrays.copyOf(found, n * 2);
+                }
+                found[n++] = termId;
+            }
+            java.util.Arrays.sort(found, 0, n);
+            int distinct = 0;
+            for (int k = 0; k < n; k++) {
+                distinct += k == 0 || found[k] != found[k - 1] ? 1 : 0;
+            }
+            int[] termIds = new int[distinct];
+            int[] counts = new int[distinct];
+            for (int k = 0, d = -1; k < n; k++) {
+                if (k == 0 || found[k] != found[k - 1]) {
+                    termIds[++d] = found[k];
+                }
+                counts[d]++;
+            }
+            paragraphs.add(new ParagraphEvidence(words(text, start, end), paragraphs.isEmpty(), weights, title, whole, termIds,
+                    counts, mentioned));
+            start = gap < 0 ? text.length() + 1 : gap + 2;
+        }
+        return paragraphs;
+    }
+
+    /** Words, counted as the spaces between them plus one (String.indexOf is far faster than a char-by-char test). */
+    private static int words(String text, int from, int to) {
+        int words = from < to ? 1 : 0;
+        for (int at = text.indexOf(' ', from); at >= 0 && at < to; at = text.indexOf(' ', at + 1)) {
+            words++;
+        }
+        return words;
     }
 
     private ThemeEvidence evidence(String text, int titleLength, List<int[]> kept, int words) {
@@ -255,6 +371,6 @@ public final class ThemeScorer {
             features[t] = new double[] {Math.log1p(sums[t] / scale), Math.log1p(devoted), Math.log1p(title[t]), length,
                 (double) mentioning / bySentence.length, Math.log1p(lead[t]), allThemes > 0 ? sums[t] / allThemes : 0};
         }
-        return new ThemeEvidence(features, counts);
+        return new ThemeEvidence(features, counts, paragraphs(text, titleLength, kept));
     }
 }

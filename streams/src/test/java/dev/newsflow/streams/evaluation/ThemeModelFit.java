@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsflow.avro.CleanArticle;
+import dev.newsflow.streams.enrich.ParagraphEvidence;
 import dev.newsflow.streams.enrich.ThemeEvidence;
 import dev.newsflow.streams.enrich.ThemeScorer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +43,15 @@ final class ThemeModelFit {
     private static final double LEARNING_RATE = 0.5;
     private static final int FOLDS = 5;
     private static final int LENGTH = ThemeEvidence.FEATURES.indexOf("length");
+    private static final int PARAGRAPH_LENGTH = ParagraphEvidence.FEATURES.indexOf("length");
+
+    /** The paragraphs of news labelled with the themes each is mainly about, for the paragraph model. */
+    static final String PARAGRAPH_LABELS = "labels-news-paragraphs.yaml";
+    static final int MIN_PARAGRAPH_POSITIVES = 10;
+
+    /** One labelled paragraph as the paragraph model sees it. */
+    record Paragraph(ParagraphEvidence evidence, Set<String> themes) {
+    }
 
     /** One labelled article as the model sees it. */
     record Example(ThemeEvidence evidence, int words, Set<String> themes) {
@@ -69,30 +81,95 @@ final class ThemeModelFit {
         return examples;
     }
 
-    /** The model as JSON, fitted on {@code examples}. */
-    ObjectNode fit(List<Example> examples) {
+    /**
+     * The labelled paragraphs: each article of news/ as written (a first line "date YYYY-MM-DD Title", then paragraphs
+     * separated by blank lines), so that the labels' paragraph numbers are the evidence's.
+     */
+    List<Paragraph> paragraphs() throws IOException {
+        JsonNode labels;
+        try (InputStream in = ThemeModelFit.class.getResourceAsStream("/evaluation/" + PARAGRAPH_LABELS)) {
+            labels = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        List<Paragraph> paragraphs = new ArrayList<>();
+        for (JsonNode article : labels.path("articles")) {
+            String[] lines = Files.readString(Corpus.WRITTEN.resolve(article.path("path").asText())).split("\n", 2);
+            String title = lines[0].split(" ", 3)[2];
+            List<String> body = Arrays.stream(lines[1].split("\n\\s*\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+            String head = title + "\n\n";
+            String text = head + String.join("\n\n", body);
+            List<ParagraphEvidence> evidence = scorer.evidence(text, head.length(), text.split("\\s+").length).paragraphs();
+            JsonNode themes = article.path("paragraphs");
+            if (themes.size() != evidence.size()) {
+                throw new IllegalStateException(article.path("path").asText() + ": " + themes.size() + " labelled paragraphs, "
+                        + evidence.size() + " in the text");
+            }
+            for (int p = 0; p < evidence.size(); p++) {
+                Set<String> ids = new HashSet<>();
+                themes.get(p).forEach(t -> ids.add(t.asText()));
+                paragraphs.add(new Paragraph(evidence.get(p), ids));
+            }
+        }
+        return paragraphs;
+    }
+
+    /** The paragraph model as the JSON object of theme-model.json's "paragraphs". */
+    ObjectNode fitParagraphs(List<Paragraph> paragraphs) {
+        ObjectNode themes = new ObjectMapper().createObjectNode();
+        List<String> termList = scorer.termList();
+        for (int t = 0; t < scorer.themes().size(); t++) {
+            String id = scorer.themes().get(t).id();
+            if (paragraphs.stream().filter(p -> p.themes().contains(id)).count() < MIN_PARAGRAPH_POSITIVES) {
+                continue;
+            }
+            int[] columns = termColumns(t);
+            double[][] x = new double[paragraphs.size()][];
+            double[] y = new double[paragraphs.size()];
+            for (int i = 0; i < x.length; i++) {
+                ParagraphEvidence evidence = paragraphs.get(i).evidence();
+                double[] features = evidence.features(t, themeOfTerm);
+                x[i] = Arrays.copyOf(features, features.length + columns.length);
+                for (int k = 0; k < evidence.terms().length; k++) {
+                    int c = Arrays.binarySearch(columns, evidence.terms()[k]);
+                    if (c >= 0) {
+                        x[i][features.length + c] = Math.log1p(evidence.counts()[k]);
+                    }
+                }
+                y[i] = paragraphs.get(i).themes().contains(id) ? 1 : 0;
+            }
+            double[] w = fitLogistic(x, y, ParagraphEvidence.FEATURES.size(), PARAGRAPH_LENGTH, columns);
+            write(themes.putObject(id), w, ParagraphEvidence.FEATURES, columns, termList);
+        }
+        return themes;
+    }
+
+    private static void write(ObjectNode node, double[] w, List<String> featureNames, int[] columns, List<String> termList) {
+        node.put("bias", round(w[0]));
+        ObjectNode features = node.putObject("features");
+        for (int f = 0; f < featureNames.size(); f++) {
+            features.put(featureNames.get(f), round(w[1 + f]));
+        }
+        ObjectNode terms = node.putObject("terms");
+        for (int c = 0; c < columns.length; c++) {
+            double weight = round(w[1 + featureNames.size() + c]);
+            if (weight != 0) {
+                terms.put(termList.get(columns[c]), weight);
+            }
+        }
+    }
+
+    /** The model as JSON, fitted on {@code examples} and, for the paragraph model, on {@code paragraphs}. */
+    ObjectNode fit(List<Example> examples, List<Paragraph> paragraphs) {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("fittedOn", String.join(" + ", TRAINING.stream().map(set -> set.file).toList()) + " (" + examples.size() + " articles)");
         root.put("cutoff", bestCutoff(examples));
         ObjectNode themes = root.putObject("themes");
         List<String> termList = scorer.termList();
         for (int t : modelledThemes(examples)) {
-            double[] w = fitTheme(examples, t);
-            int[] columns = termColumns(t);
-            ObjectNode node = themes.putObject(scorer.themes().get(t).id());
-            node.put("bias", round(w[0]));
-            ObjectNode features = node.putObject("features");
-            for (int f = 0; f < ThemeEvidence.FEATURES.size(); f++) {
-                features.put(ThemeEvidence.FEATURES.get(f), round(w[1 + f]));
-            }
-            ObjectNode terms = node.putObject("terms");
-            for (int c = 0; c < columns.length; c++) {
-                double weight = round(w[1 + ThemeEvidence.FEATURES.size() + c]);
-                if (weight != 0) {
-                    terms.put(termList.get(columns[c]), weight);
-                }
-            }
+            write(themes.putObject(scorer.themes().get(t).id()), fitTheme(examples, t), ThemeEvidence.FEATURES, termColumns(t),
+                    termList);
         }
+        root.put("paragraphsFittedOn", PARAGRAPH_LABELS + " (" + paragraphs.size() + " paragraphs)");
+        root.set("paragraphs", fitParagraphs(paragraphs));
         return root;
     }
 
@@ -138,14 +215,24 @@ final class ThemeModelFit {
     double[] fitTheme(List<Example> examples, int theme) {
         int[] columns = termColumns(theme);
         String id = scorer.themes().get(theme).id();
-        int n = examples.size();
-        double[][] x = new double[n][];
-        double[] y = new double[n];
-        double positives = 0;
-        for (int i = 0; i < n; i++) {
+        double[][] x = new double[examples.size()][];
+        double[] y = new double[examples.size()];
+        for (int i = 0; i < x.length; i++) {
             x[i] = row(examples.get(i), theme, columns);
             y[i] = examples.get(i).themes().contains(id) ? 1 : 0;
-            positives += y[i];
+        }
+        return fitLogistic(x, y, ThemeEvidence.FEATURES.size(), LENGTH, columns);
+    }
+
+    /**
+     * The logistic regression of {@code y} on {@code x}: its first {@code features} columns are evidence (weights not
+     * below zero, but for {@code length}), the rest are the counts of the lexicon terms {@code columns}.
+     */
+    private double[] fitLogistic(double[][] x, double[] y, int features, int length, int[] columns) {
+        int n = x.length;
+        double positives = 0;
+        for (double yi : y) {
+            positives += yi;
         }
         double positiveWeight = Math.pow((n - positives) / Math.max(1, positives), BALANCE);
         int d = x[0].length;
@@ -164,7 +251,6 @@ final class ThemeModelFit {
         for (int j = 0; j < d; j++) {
             sd[j] = Math.sqrt(sd[j]);
         }
-        int features = ThemeEvidence.FEATURES.size();
         double[] prior = new double[d];
         for (int c = 0; c < columns.length; c++) {
             prior[features + c] = PRIOR * lexiconWeight[columns[c]] * (sd[features + c] > 0 ? sd[features + c] : 1);
@@ -190,7 +276,7 @@ final class ThemeModelFit {
             for (int j = 0; j < d; j++) {
                 double l2 = j < features ? L2_FEATURES : L2_TERMS;
                 w[j] -= LEARNING_RATE * (gradient[j] + l2 * (w[j] - prior[j])) / n;
-                if (j != LENGTH && w[j] < 0) {
+                if (j != length && w[j] < 0) {
                     w[j] = 0; // more evidence for a theme never counts against it
                 }
             }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped theme model is the one the training labels give. {@code mvn -pl streams test -Dtest=ThemeModelFitTest
+ * The shipped theme model is the one the training labels give: the article model from the briefings, the paragraph
+ * model from the labelled paragraphs of news. {@code mvn -pl streams test -Dtest=ThemeModelFitTest
  * -Dthemes.fit=true} refits it and writes src/main/resources/dev/newsflow/enrich/theme-model.json.
  */
 class ThemeModelFitTest {
@@ -20,7 +22,7 @@ class ThemeModelFitTest {
     void shouldShipTheModelThatTheTrainingLabelsGive() throws IOException {
         assumeTrue(Files.isDirectory(Corpus.BRIEFINGS), "../shared/corpus is not beside the project");
         ThemeModelFit fit = new ThemeModelFit();
-        JsonNode fitted = fit.fit(fit.examples(ThemeModelFit.TRAINING));
+        JsonNode fitted = fit.fit(fit.examples(ThemeModelFit.TRAINING), fit.paragraphs());
         ObjectMapper json = new ObjectMapper();
         if (Boolean.getBoolean("themes.fit")) {
             Files.writeString(ThemeModelFit.modelFile(), json.writerWithDefaultPrettyPrinter().writeValueAsString(fitted) + "\n");
@@ -28,12 +30,16 @@ class ThemeModelFitTest {
         JsonNode shipped = json.readTree(ThemeModelFit.modelFile().toFile());
         assertThat(shipped.path("fittedOn").asText()).isEqualTo(fitted.path("fittedOn").asText());
         assertThat(shipped.path("cutoff").asDouble()).isEqualTo(fitted.path("cutoff").asDouble());
-        assertThat(shipped.path("themes").size()).isEqualTo(fitted.path("themes").size());
-        fitted.path("themes").fields().forEachRemaining(theme -> {
-            JsonNode ours = shipped.path("themes").path(theme.getKey());
-            assertThat(ours.path("bias").asDouble()).as(theme.getKey()).isCloseTo(theme.getValue().path("bias").asDouble(), Offset.offset(1e-3));
-            theme.getValue().path("terms").fields().forEachRemaining(term -> assertThat(ours.path("terms").path(term.getKey()).asDouble())
-                    .as(theme.getKey() + " / " + term.getKey()).isCloseTo(term.getValue().asDouble(), Offset.offset(1e-3)));
-        });
+        assertThat(shipped.path("paragraphsFittedOn").asText()).isEqualTo(fitted.path("paragraphsFittedOn").asText());
+        for (String model : List.of("themes", "paragraphs")) {
+            assertThat(shipped.path(model).size()).as(model).isEqualTo(fitted.path(model).size());
+            fitted.path(model).fields().forEachRemaining(theme -> {
+                JsonNode ours = shipped.path(model).path(theme.getKey());
+                String what = model + " / " + theme.getKey();
+                assertThat(ours.path("bias").asDouble()).as(what).isCloseTo(theme.getValue().path("bias").asDouble(), Offset.offset(1e-3));
+                theme.getValue().path("terms").fields().forEachRemaining(term -> assertThat(ours.path("terms").path(term.getKey()).asDouble())
+                        .as(what + " / " + term.getKey()).isCloseTo(term.getValue().asDouble(), Offset.offset(1e-3)));
+            });
+        }
     }
 }
