@@ -162,9 +162,14 @@ public final class ThemeScorer {
 
     /** The themes of a text that begins with a title of {@code titleLength} characters, strongest first. */
     public List<ThemeHitResult> score(String text, int titleLength, int words) {
+        return score(text, titleLength, words, false);
+    }
+
+    /** The same for a text from a government's own site, or not. */
+    List<ThemeHitResult> score(String text, int titleLength, int words, boolean governmentText) {
         List<int[]> hits = new ArrayList<>();
         matcher.find(PhraseMatcher.fold(text), (term, start, end) -> hits.add(new int[] {term, start, end}));
-        return scoreMatches(text, titleLength, hits, words, false);
+        return scoreMatches(text, titleLength, hits, words, governmentText);
     }
 
     /** The evidence the model weighs, for fitting it. */

@@ -47,6 +47,24 @@ class ThemeScorerTest {
     }
 
     @Test
+    void shouldTagNewsByTheMeanOfTheArticleAndItsParagraphMostAboutTheTheme() throws Exception {
+        ThemeModel model = ThemeModel.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"cutoff": 0.45,
+                 "themes": {"climate": {"bias": -3, "features": {"evidence": 1.0}, "terms": {}}},
+                 "paragraphs": {"climate": {"bias": -2, "features": {"evidence": 2.0}, "terms": {}}}}"""));
+        ThemeScorer scorer = ThemeScorer.fromYaml(TestEngines.THEMES, model);
+        String text = "Climate change is accelerating. Emissions rose.\n\nThe minister spoke about schools.";
+
+        // article: z = -3 + log(1 + 5) = -1.208, p = 0.230; first paragraph: z = -2 + 2 log(1 + 5) = 1.584, p = 0.830
+        // (the second, without terms: z = -2); mean 0.530 >= 0.45, score 0.5 + 0.5 (0.530 - 0.45) / 0.55
+        assertThat(scorer.score(text, 0, 20)).singleElement().satisfies(hit -> {
+            assertThat(hit.id()).isEqualTo("climate");
+            assertThat(hit.score()).isEqualTo(0.573);
+        });
+        assertThat(scorer.score(text, 0, 20, true)).as("a government's text: the article model alone, 0.230").isEmpty();
+    }
+
+    @Test
     void shouldCountATermAtMostThreeTimesAndAskMoreOfLongTexts() {
         String repeated = "tariffs ".repeat(10);
         assertThat(SCORER.score(repeated, 10)).singleElement().satisfies(hit -> assertThat(hit.score()).isEqualTo(0.545));

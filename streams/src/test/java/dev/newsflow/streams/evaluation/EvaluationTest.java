@@ -98,13 +98,16 @@ class EvaluationTest {
         assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-web-report.md)").isGreaterThanOrEqualTo(0.25);
     }
 
-    /** News written for the project in the style of 30 wire services and papers: in the project, so never skipped. */
+    /**
+     * News written for the project in the style of 30 wire services and papers: in the project, so never skipped. The
+     * paragraph model of themes is fitted on its paragraphs.
+     */
     @Test
     void shouldFindTheLabelledLeadersAndThemesInNews() throws IOException {
         Result result = evaluate(LabelSet.NEWS, "evaluation-news-report.md");
 
         assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-news-report.md)").isGreaterThanOrEqualTo(0.98);
-        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-report.md)").isGreaterThanOrEqualTo(0.72);
+        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-report.md)").isGreaterThanOrEqualTo(0.75);
     }
 
     /** News written after the first set, by other writers, labelled by other labellers: nothing is fitted on it. */
@@ -113,7 +116,7 @@ class EvaluationTest {
         Result result = evaluate(LabelSet.NEWS_HELD_OUT, "evaluation-news-held-out-report.md");
 
         assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.98);
-        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.73);
+        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.75);
     }
 
     private static Result evaluate(LabelSet set, String reportFile) throws IOException {
