@@ -176,7 +176,7 @@ public final class ThemeScorer {
     public ThemeEvidence evidence(String text, int titleLength, int words) {
         List<int[]> hits = new ArrayList<>();
         matcher.find(PhraseMatcher.fold(text), (term, start, end) -> hits.add(new int[] {term, start, end}));
-        return evidence(text, titleLength, longest(hits), words);
+        return evidence(text, titleLength, longest(hits), words, true);
     }
 
     /**
@@ -186,7 +186,7 @@ public final class ThemeScorer {
      */
     List<ThemeHitResult> scoreMatches(String text, int titleLength, List<int[]> matches, int words, boolean governmentText) {
         List<int[]> kept = longest(new ArrayList<>(matches));
-        ThemeEvidence evidence = evidence(text, titleLength, kept, words);
+        ThemeEvidence evidence = evidence(text, titleLength, kept, words, !governmentText);
         double[] termSums = new double[themes.size()];
         List<Map<String, Double>> contributions = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
@@ -331,7 +331,8 @@ public final class ThemeScorer {
         return (to - from) / CHARS_PER_WORD;
     }
 
-    private ThemeEvidence evidence(String text, int titleLength, List<int[]> kept, int words) {
+    /** The evidence of the text; of its paragraphs too when {@code paragraphs}, else none (a government's text). */
+    private ThemeEvidence evidence(String text, int titleLength, List<int[]> kept, int words, boolean paragraphs) {
         int themeCount = themes.size();
         int[] counts = new int[terms.size()];
         double[] sums = new double[themeCount];
@@ -380,6 +381,6 @@ public final class ThemeScorer {
             features[t] = new double[] {Math.log1p(sums[t] / scale), Math.log1p(devoted), Math.log1p(title[t]), length,
                 (double) mentioning / bySentence.length, Math.log1p(lead[t]), allThemes > 0 ? sums[t] / allThemes : 0};
         }
-        return new ThemeEvidence(features, counts, paragraphs(text, titleLength, kept));
+        return new ThemeEvidence(features, counts, paragraphs ? paragraphs(text, titleLength, kept) : List.of());
     }
 }
