@@ -28,10 +28,6 @@ public final class ThemeScorer {
      */
     static final int BRIEF_WORDS = 250;
     static final int MIN_MATCHES = 3;
-    /** Characters per word of English news, spaces included. */
-    private static final int CHARS_PER_WORD = 6;
-    /** log(1 + n) for the small counts of terms in a paragraph. */
-    private static final double[] LOG1P = java.util.stream.IntStream.range(0, 64).mapToDouble(Math::log1p).toArray();
     /** Texts longer than this many words need proportionally more evidence (by the square root of the excess). */
     static final int REFERENCE_WORDS = 300;
 
@@ -47,21 +43,16 @@ public final class ThemeScorer {
     private final PhraseMatcher matcher;
     private final ThemeModel model;
     private final double[] termWeights;
-    private final double[] paragraphTermWeights;
-    private final int[] themeOfTerm;
-    /** The paragraph model of each theme, by index; null where there is none. */
-    private final ThemeModel.Weights[] paragraphModels;
+    private final ParagraphModel paragraphModel;
 
     ThemeScorer(List<Theme> themes, List<Term> terms, ThemeModel model) {
         this.themes = List.copyOf(themes);
         this.terms = List.copyOf(terms);
         this.matcher = PhraseMatcher.of(terms.stream().map(Term::text).toList());
         this.model = model;
-        List<String> themeIds = terms.stream().map(t -> themes.get(t.theme()).id()).toList();
-        this.termWeights = model.termWeights(themeIds, termList());
-        this.paragraphTermWeights = model.paragraphTermWeights(themeIds, termList());
-        this.themeOfTerm = terms.stream().mapToInt(Term::theme).toArray();
-        this.paragraphModels = themes.stream().map(t -> model.paragraphModel(t.id())).toArray(ThemeModel.Weights[]::new);
+        this.termWeights = model.termWeights(terms.stream().map(t -> themes.get(t.theme()).id()).toList(), termList());
+        this.paragraphModel = new ParagraphModel(model, themes.stream().map(Theme::id).toList(), termList(), themeOfTerms(),
+                lexiconWeights());
     }
 
     /** The taxonomy and the model shipped with newsflow. */
@@ -212,11 +203,11 @@ public final class ThemeScorer {
             boolean often = namedOftenEnough(termMatches[i], words);
             double weighed = contributions.get(i).values().stream().mapToDouble(Double::doubleValue).sum() / scale;
             double score;
-            if (!governmentText && paragraphModels[i] != null) {
+            if (!governmentText && paragraphModel.knows(i)) {
                 double article = !often ? 0 : model.knows(theme.id())
                         ? model.probability(theme.id(), evidence.features()[i], termSums[i])
                         : weighed >= theme.threshold() ? 1 : 0;
-                double p = (article + bestParagraph(evidence, i)) / 2;
+                double p = (article + paragraphModel.best(evidence.paragraphs(), i)) / 2;
                 score = p >= model.cutoff() ? 0.5 + 0.5 * (p - model.cutoff()) / (1 - model.cutoff()) : -1;
             } else if (!often) {
                 continue;
@@ -234,101 +225,6 @@ public final class ThemeScorer {
         }
         hits.sort(Comparator.comparingDouble(ThemeHitResult::score).reversed());
         return hits;
-    }
-
-    /**
-     * The probability of the paragraph most about theme {@code theme}. Paragraphs without its terms differ only in
-     * length and place, so their best is found without the logarithms and the sum over terms.
-     */
-    private double bestParagraph(ThemeEvidence evidence, int theme) {
-        ThemeModel.Weights m = paragraphModels[theme];
-        double[] w = m.features();
-        List<ParagraphEvidence> paragraphs = evidence.paragraphs();
-        if (paragraphs.isEmpty()) {
-            return 0;
-        }
-        ParagraphEvidence any = paragraphs.get(0);
-        double context = m.bias() + w[5] * Math.log1p(any.titleWeights()[theme]) + w[6] * Math.log1p(any.textWeights()[theme]);
-        double best = Double.NEGATIVE_INFINITY;
-        for (ParagraphEvidence p : paragraphs) {
-            double z = context + w[3] * Math.log(Math.max(p.words(), 5)) + (p.first() ? w[4] : 0);
-            if (p.mentions(theme)) {
-                double termSum = 0;
-                for (int k = 0; k < p.terms().length; k++) {
-                    if (themeOfTerm[p.terms()[k]] == theme) {
-                        termSum += paragraphTermWeights[p.terms()[k]] * log1p(p.counts()[k]);
-                    }
-                }
-                z += w[0] * Math.log1p(p.weights()[theme]) + w[1] * log1p(p.distinctTerms(theme, themeOfTerm))
-                        + w[2] * p.share(theme) + termSum;
-            }
-            best = Math.max(best, z);
-        }
-        return 1 / (1 + Math.exp(-best));
-    }
-
-    /**
-     * The evidence of each paragraph after the title: paragraphs are separated by a blank line. {@code kept} are the
-     * matches that count, in the order of the text.
-     */
-    private List<ParagraphEvidence> paragraphs(String text, int titleLength, List<int[]> kept) {
-        int themeCount = themes.size();
-        double[] title = new double[themeCount];
-        double[] whole = new double[themeCount];
-        List<ParagraphEvidence> paragraphs = new ArrayList<>();
-        if (titleLength >= text.length()) {
-            return paragraphs;
-        }
-        int next = 0;
-        while (next < kept.size() && kept.get(next)[1] < titleLength) {
-            Term term = terms.get(kept.get(next++)[0]);
-            title[term.theme()] += term.weight();
-        }
-        int[] found = new int[16];
-        for (int start = titleLength; start <= text.length(); ) {
-            int gap = text.indexOf("\n\n", start);
-            int end = gap < 0 ? text.length() : gap;
-            double[] weights = new double[themeCount];
-            int n = 0;
-            int mentioned = 0;
-            for (; next < kept.size() && kept.get(next)[1] < end; next++) {
-                int termId = kept.get(next)[0];
-                Term term = terms.get(termId);
-                weights[term.theme()] += term.weight();
-                whole[term.theme()] += term.weight();
-                mentioned |= 1 << term.theme();
-                if (n == found.length) {
-                    found = java.util.Arrays.copyOf(found, n * 2);
-                }
-                found[n++] = termId;
-            }
-            java.util.Arrays.sort(found, 0, n);
-            int distinct = 0;
-            for (int k = 0; k < n; k++) {
-                distinct += k == 0 || found[k] != found[k - 1] ? 1 : 0;
-            }
-            int[] termIds = new int[distinct];
-            int[] counts = new int[distinct];
-            for (int k = 0, d = -1; k < n; k++) {
-                if (k == 0 || found[k] != found[k - 1]) {
-                    termIds[++d] = found[k];
-                }
-                counts[d]++;
-            }
-            paragraphs.add(new ParagraphEvidence(words(start, end), paragraphs.isEmpty(), weights, title, whole, termIds,
-                    counts, mentioned));
-            start = gap < 0 ? text.length() + 1 : gap + 2;
-        }
-        return paragraphs;
-    }
-
-    private static double log1p(int n) {
-        return n < LOG1P.length ? LOG1P[n] : Math.log1p(n);
-    }
-
-    /** The words of a paragraph, estimated from its characters: the model only takes their logarithm. */
-    private static int words(int from, int to) {
-        return (to - from) / CHARS_PER_WORD;
     }
 
     /** The evidence of the text; of its paragraphs too when {@code paragraphs}, else none (a government's text). */
@@ -381,6 +277,6 @@ public final class ThemeScorer {
             features[t] = new double[] {Math.log1p(sums[t] / scale), Math.log1p(devoted), Math.log1p(title[t]), length,
                 (double) mentioning / bySentence.length, Math.log1p(lead[t]), allThemes > 0 ? sums[t] / allThemes : 0};
         }
-        return new ThemeEvidence(features, counts, paragraphs ? paragraphs(text, titleLength, kept) : List.of());
+        return new ThemeEvidence(features, counts, paragraphs ? paragraphModel.evidence(text, titleLength, kept) : List.of());
     }
 }
