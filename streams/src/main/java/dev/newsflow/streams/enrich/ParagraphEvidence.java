@@ -17,8 +17,8 @@ public record ParagraphEvidence(int words, boolean first, double[] weights, doub
 
     /** The figures of theme {@code theme}; {@code themeOfTerm} gives each lexicon term's theme. */
     public double[] features(int theme, int[] themeOfTerm) {
-        return new double[] {Math.log1p(weights[theme]), Math.log1p(distinctTerms(theme, themeOfTerm)), share(theme),
-            Math.log(Math.max(words, 5)), first ? 1 : 0, Math.log1p(titleWeights[theme]), Math.log1p(textWeights[theme])};
+        return new double[] {Logs.log1p(weights[theme]), Logs.log1p(distinctTerms(theme, themeOfTerm)), share(theme),
+            Math.log(Math.max(words, 5)), first ? 1 : 0, Logs.log1p(titleWeights[theme]), Logs.log1p(textWeights[theme])};
     }
 
     /** Whether theme {@code theme} has a term in the paragraph. */

@@ -13,8 +13,6 @@ final class ParagraphModel {
 
     /** Characters per word of English news, spaces included. */
     private static final int CHARS_PER_WORD = 6;
-    /** log(1 + n) for the small counts of terms in a paragraph. */
-    private static final double[] LOG1P = java.util.stream.IntStream.range(0, 64).mapToDouble(Math::log1p).toArray();
 
     private final int themeCount;
     private final int[] themeOfTerm;
@@ -50,7 +48,7 @@ final class ParagraphModel {
             return 0;
         }
         ParagraphEvidence any = paragraphs.get(0);
-        double context = m.bias() + w[5] * Math.log1p(any.titleWeights()[theme]) + w[6] * Math.log1p(any.textWeights()[theme]);
+        double context = m.bias() + w[5] * Logs.log1p(any.titleWeights()[theme]) + w[6] * Logs.log1p(any.textWeights()[theme]);
         double best = Double.NEGATIVE_INFINITY;
         for (ParagraphEvidence p : paragraphs) {
             double z = context + w[3] * Math.log(Math.max(p.words(), 5)) + (p.first() ? w[4] : 0);
@@ -58,10 +56,10 @@ final class ParagraphModel {
                 double termSum = 0;
                 for (int k = 0; k < p.terms().length; k++) {
                     if (themeOfTerm[p.terms()[k]] == theme) {
-                        termSum += termWeights[p.terms()[k]] * log1p(p.counts()[k]);
+                        termSum += termWeights[p.terms()[k]] * Logs.log1p(p.counts()[k]);
                     }
                 }
-                z += w[0] * Math.log1p(p.weights()[theme]) + w[1] * log1p(p.distinctTerms(theme, themeOfTerm))
+                z += w[0] * Logs.log1p(p.weights()[theme]) + w[1] * Logs.log1p(p.distinctTerms(theme, themeOfTerm))
                         + w[2] * p.share(theme) + termSum;
             }
             best = Math.max(best, z);
@@ -121,10 +119,6 @@ final class ParagraphModel {
             start = gap < 0 ? text.length() + 1 : gap + 2;
         }
         return paragraphs;
-    }
-
-    private static double log1p(int n) {
-        return n < LOG1P.length ? LOG1P[n] : Math.log1p(n);
     }
 
     /** The words of a paragraph, estimated from its characters: the model only takes their logarithm. */

@@ -189,7 +189,7 @@ public final class ThemeScorer {
             if (counts[i] > 0) {
                 Term term = terms.get(i);
                 termMatches[term.theme()] += counts[i];
-                termSums[term.theme()] += termWeights[i] * Math.log1p(counts[i]);
+                termSums[term.theme()] += termWeights[i] * Logs.log1p(counts[i]);
                 contributions.get(term.theme()).merge(term.text(), term.weight() * Math.min(counts[i], MAX_COUNT), Double::sum);
             }
         }
@@ -274,8 +274,8 @@ public final class ThemeScorer {
                     devoted += weights[t] >= ThemeEvidence.DEVOTED_WEIGHT && weights[t] * 2 >= all ? 1 : 0;
                 }
             }
-            features[t] = new double[] {Math.log1p(sums[t] / scale), Math.log1p(devoted), Math.log1p(title[t]), length,
-                (double) mentioning / bySentence.length, Math.log1p(lead[t]), allThemes > 0 ? sums[t] / allThemes : 0};
+            features[t] = new double[] {Logs.log1p(sums[t] / scale), Logs.log1p(devoted), Logs.log1p(title[t]), length,
+                (double) mentioning / bySentence.length, Logs.log1p(lead[t]), allThemes > 0 ? sums[t] / allThemes : 0};
         }
         return new ThemeEvidence(features, counts, paragraphs ? paragraphModel.evidence(text, titleLength, kept) : List.of());
     }
