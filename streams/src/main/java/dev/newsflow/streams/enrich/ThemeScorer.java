@@ -146,6 +146,11 @@ public final class ThemeScorer {
         return terms.stream().mapToInt(Term::theme).toArray();
     }
 
+    /** The capped, length-scaled sum of a theme's term weights, which its threshold is set against. */
+    private static double weighed(Map<String, Double> contributions, double scale) {
+        return contributions.values().stream().mapToDouble(Double::doubleValue).sum() / scale;
+    }
+
     /** The themes {@code text} covers, strongest first. */
     public List<ThemeHitResult> score(String text, int words) {
         return score(text, 0, words);
@@ -201,20 +206,19 @@ public final class ThemeScorer {
                 continue;
             }
             boolean often = namedOftenEnough(termMatches[i], words);
-            double weighed = contributions.get(i).values().stream().mapToDouble(Double::doubleValue).sum() / scale;
+            boolean byParagraphs = !governmentText && paragraphModel.knows(i);
+            if (!often && !byParagraphs) {
+                continue;
+            }
             double score;
-            if (!governmentText && paragraphModel.knows(i)) {
+            if (byParagraphs || model.knows(theme.id())) {
                 double article = !often ? 0 : model.knows(theme.id())
                         ? model.probability(theme.id(), evidence.features()[i], termSums[i])
-                        : weighed >= theme.threshold() ? 1 : 0;
-                double p = (article + paragraphModel.best(evidence.paragraphs(), i)) / 2;
-                score = p >= model.cutoff() ? 0.5 + 0.5 * (p - model.cutoff()) / (1 - model.cutoff()) : -1;
-            } else if (!often) {
-                continue;
-            } else if (model.knows(theme.id())) {
-                double p = model.probability(theme.id(), evidence.features()[i], termSums[i]);
+                        : weighed(contributions.get(i), scale) >= theme.threshold() ? 1 : 0;
+                double p = byParagraphs ? (article + paragraphModel.best(evidence.paragraphs(), i)) / 2 : article;
                 score = p >= model.cutoff() ? 0.5 + 0.5 * (p - model.cutoff()) / (1 - model.cutoff()) : -1;
             } else {
+                double weighed = weighed(contributions.get(i), scale);
                 score = weighed >= theme.threshold() ? weighed / (weighed + theme.threshold()) : -1;
             }
             if (score >= 0) {

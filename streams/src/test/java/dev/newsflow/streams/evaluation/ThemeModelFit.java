@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsflow.avro.CleanArticle;
+import dev.newsflow.streams.clean.PlainText;
 import dev.newsflow.streams.enrich.ParagraphEvidence;
 import dev.newsflow.streams.enrich.ThemeEvidence;
 import dev.newsflow.streams.enrich.ThemeScorer;
@@ -65,11 +66,7 @@ final class ThemeModelFit {
     List<Example> examples(List<LabelSet> sets) throws IOException {
         List<Example> examples = new ArrayList<>();
         for (LabelSet set : sets) {
-            JsonNode labels;
-            try (InputStream in = ThemeModelFit.class.getResourceAsStream("/evaluation/" + set.file)) {
-                labels = new ObjectMapper(new YAMLFactory()).readTree(in);
-            }
-            for (JsonNode article : labels.path("articles")) {
+            for (JsonNode article : labels(set.file).path("articles")) {
                 CleanArticle clean = set.reader.clean(article.path("path").asText());
                 String head = clean.getTitle() == null || clean.getTitle().isBlank() ? "" : clean.getTitle() + "\n\n";
                 Set<String> themes = new HashSet<>();
@@ -86,15 +83,11 @@ final class ThemeModelFit {
      * separated by blank lines), so that the labels' paragraph numbers are the evidence's.
      */
     List<Paragraph> paragraphs() throws IOException {
-        JsonNode labels;
-        try (InputStream in = ThemeModelFit.class.getResourceAsStream("/evaluation/" + PARAGRAPH_LABELS)) {
-            labels = new ObjectMapper(new YAMLFactory()).readTree(in);
-        }
         List<Paragraph> paragraphs = new ArrayList<>();
-        for (JsonNode article : labels.path("articles")) {
+        for (JsonNode article : labels(PARAGRAPH_LABELS).path("articles")) {
             String[] lines = Files.readString(Corpus.WRITTEN.resolve(article.path("path").asText())).split("\n", 2);
             String title = lines[0].split(" ", 3)[2];
-            List<String> body = Arrays.stream(lines[1].split("\n\\s*\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+            List<String> body = PlainText.paragraphs(lines[1]);
             String head = title + "\n\n";
             String text = head + String.join("\n\n", body);
             List<ParagraphEvidence> evidence = scorer.evidence(text, head.length(), text.split("\\s+").length).paragraphs();
@@ -154,6 +147,12 @@ final class ThemeModelFit {
             if (weight != 0) {
                 terms.put(termList.get(columns[c]), weight);
             }
+        }
+    }
+
+    private static JsonNode labels(String file) throws IOException {
+        try (InputStream in = ThemeModelFit.class.getResourceAsStream("/evaluation/" + file)) {
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
         }
     }
 
