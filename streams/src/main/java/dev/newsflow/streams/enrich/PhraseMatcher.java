@@ -14,6 +14,10 @@ import java.util.List;
  * one array read. Each other state keeps a 64-bit mask of its
  * children's chars (modulo 64), so a char that continues nothing, the usual case in a failure chain, is turned away
  * without probing the table.
+ *
+ * <p>Most words start no phrase, and walking the trie through them costs a table probe per char. So at a word start
+ * with nothing matched so far, the word is hashed first (arithmetic only) and skipped whole unless it is the first word
+ * of some phrase; and inside a word, where no whole-word match can start, nothing is followed.
  */
 public final class PhraseMatcher {
 
@@ -30,11 +34,17 @@ public final class PhraseMatcher {
     private final int[] fail;
     private final int[][] outputs;       // phrases ending at each state, including those reached by failure links
     private final int[] lengths;         // phrase lengths in chars
+    private final long[] firstWords;     // open-addressing set of the hashes of the phrases' first words; 0 is empty
+    private final long[] firstWordBits;  // bit (hash >>> 48) set for each of them: a check that stays in L1 cache
 
     private static final int CHILD_BITS = 22; // up to 4M states; with 16 bits of char the key then fits in the rest
     private static final long CHILD_MASK = (1L << CHILD_BITS) - 1;
 
-    private PhraseMatcher(int[] root, long[] childChars, long[] transitions, int[] fail, int[][] outputs, int[] lengths) {
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private PhraseMatcher(int[] root, long[] childChars, long[] transitions, int[] fail, int[][] outputs, int[] lengths,
+            long[] firstWords) {
         this.root = root;
         this.childChars = childChars;
         this.transitions = transitions;
@@ -42,6 +52,13 @@ public final class PhraseMatcher {
         this.fail = fail;
         this.outputs = outputs;
         this.lengths = lengths;
+        this.firstWords = firstWords;
+        this.firstWordBits = new long[1 << 10];
+        for (long hash : firstWords) {
+            if (hash != 0) {
+                firstWordBits[(int) (hash >>> 54)] |= 1L << (hash >>> 48);
+            }
+        }
     }
 
     /** Builds a matcher for {@code phrases}; their index in this list is what {@link Hits} receives. */
@@ -67,6 +84,20 @@ public final class PhraseMatcher {
         int n = folded.length;
         for (int i = 0; i < n; i++) {
             char c = folded[i];
+            if (state == 0 && isSpacedWordChar(c)) {
+                if (i > 0 && isWordChar(folded[i - 1])) {
+                    continue; // inside a word: a match starting here would not be a whole word
+                }
+                int end = i + 1;
+                long hash = (FNV_OFFSET ^ c) * FNV_PRIME;
+                while (end < n && isSpacedWordChar(folded[end])) {
+                    hash = (hash ^ folded[end++]) * FNV_PRIME;
+                }
+                if (!startsPhrase(hash)) {
+                    i = end - 1;
+                    continue;
+                }
+            }
             int next;
             while ((next = step(state, c)) == 0 && state != 0) {
                 state = fail[state];
@@ -146,6 +177,25 @@ public final class PhraseMatcher {
         return true;
     }
 
+    /** Whether the first word of some phrase hashes to {@code hash}. */
+    private boolean startsPhrase(long hash) {
+        if ((firstWordBits[(int) (hash >>> 54)] & 1L << (hash >>> 48)) == 0) {
+            return false;
+        }
+        int mask = firstWords.length - 1;
+        for (int slot = (int) mix(hash) & mask; firstWords[slot] != 0; slot = (slot + 1) & mask) {
+            if (firstWords[slot] == hash) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A letter or digit of a script written with spaces between words. */
+    private static boolean isSpacedWordChar(char c) {
+        return c < 128 ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' : c < 0x2E80 && Character.isLetterOrDigit(c);
+    }
+
     private static boolean isWordChar(char c) {
         if (c < 128) {
             return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
@@ -221,7 +271,7 @@ public final class PhraseMatcher {
                     childChars[state] |= 1L << pairs[i];
                 }
             }
-            PhraseMatcher table = new PhraseMatcher(root, childChars, transitions, fail, outputs, lengths);
+            PhraseMatcher table = new PhraseMatcher(root, childChars, transitions, fail, outputs, lengths, firstWords());
             // breadth first: a state's failure link points to a shorter state, already done
             while (!queue.isEmpty()) {
                 int state = queue.poll();
@@ -242,6 +292,28 @@ public final class PhraseMatcher {
                 }
             }
             return table;
+        }
+
+        /** The hashes of the phrases' first words, for phrases that begin with a word of a spaced script. */
+        private long[] firstWords() {
+            long[] set = new long[Integer.highestOneBit(Math.max(16, phrases.size() * 4))];
+            int mask = set.length - 1;
+            for (String phrase : phrases) {
+                long hash = FNV_OFFSET;
+                int length = 0;
+                while (length < phrase.length() && isSpacedWordChar(fold(phrase.charAt(length)))) {
+                    hash = (hash ^ fold(phrase.charAt(length++))) * FNV_PRIME;
+                }
+                if (length == 0) {
+                    continue;
+                }
+                int slot = (int) mix(hash) & mask;
+                while (set[slot] != 0 && set[slot] != hash) {
+                    slot = (slot + 1) & mask;
+                }
+                set[slot] = hash;
+            }
+            return set;
         }
 
         private int newState() {
