@@ -47,7 +47,8 @@ public final class EnrichmentEngine {
         String all = head + text;
         List<int[]> leaderMatches = new ArrayList<>();
         List<int[]> themeMatches = new ArrayList<>();
-        matcher.find(all, (phrase, start, end) -> {
+        char[] folded = PhraseMatcher.fold(all);
+        matcher.find(folded, (phrase, start, end) -> {
             if (phrase < themeOffset) {
                 leaderMatches.add(new int[] {phrase, start, end});
             } else {
@@ -62,7 +63,7 @@ public final class EnrichmentEngine {
             located.add(new LeaderHit(hit.id(), hit.name(), hit.country(), hit.office(), hit.mentions(),
                     hit.resolvedBy(), evidence));
         }
-        return new Enrichment(located, themes.scoreMatches(all, head.length(), themeMatches, words, home != null));
+        return new Enrichment(located, themes.scoreMatches(all, folded, head.length(), themeMatches, words, home != null));
     }
 
     private static Span locate(Span span, int headLength, String title) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.Map;
  * its lexicon terms occurs (log(1 + count)). Terms are named by their text, so a term added to the lexicon since the
  * fit weighs nothing until the next fit, and a theme the model does not know is scored by its threshold instead.
  * Beside it, fitted on labelled paragraphs of news, a paragraph model per theme: the probability that a paragraph is
- * mainly about the theme, from {@link ParagraphEvidence#FEATURES} and the theme's terms in the paragraph.
+ * mainly about the theme, from {@link ParagraphEvidence#FEATURES} and the theme's terms in the paragraph; and a words
+ * model per theme, the same probability from all the paragraph's words ({@link ParagraphWords}).
  */
 final class ThemeModel {
 
@@ -23,17 +25,28 @@ final class ThemeModel {
     record Weights(double bias, double[] features, Map<String, Double> terms) {
     }
 
+    /**
+     * The words model: its vocabulary, each word's IDF and, per theme, the bias followed by each word's weight.
+     */
+    record WordModel(List<String> vocabulary, double[] idf, Map<String, double[]> weights) {
+
+        static final WordModel NONE = new WordModel(List.of(), new double[0], Map.of());
+    }
+
     private final double cutoff;
     private final Map<String, Weights> byTheme;
     private final Map<String, Weights> byThemeInParagraphs;
+    private final WordModel words;
 
-    private ThemeModel(double cutoff, Map<String, Weights> byTheme, Map<String, Weights> byThemeInParagraphs) {
+    private ThemeModel(double cutoff, Map<String, Weights> byTheme, Map<String, Weights> byThemeInParagraphs,
+            WordModel words) {
         this.cutoff = cutoff;
         this.byTheme = byTheme;
         this.byThemeInParagraphs = byThemeInParagraphs;
+        this.words = words;
     }
 
-    static final ThemeModel NONE = new ThemeModel(1, Map.of(), Map.of());
+    static final ThemeModel NONE = new ThemeModel(1, Map.of(), Map.of(), WordModel.NONE);
 
     /** The model shipped with newsflow, or {@link #NONE} when the classpath has none. */
     static ThemeModel load() {
@@ -46,7 +59,29 @@ final class ThemeModel {
 
     static ThemeModel fromJson(JsonNode root) {
         return new ThemeModel(root.path("cutoff").asDouble(0.5), weights(root.path("themes"), ThemeEvidence.FEATURES),
-                weights(root.path("paragraphs"), ParagraphEvidence.FEATURES));
+                weights(root.path("paragraphs"), ParagraphEvidence.FEATURES), words(root.path("words")));
+    }
+
+    private static WordModel words(JsonNode node) {
+        if (node.isMissingNode()) {
+            return WordModel.NONE;
+        }
+        List<String> vocabulary = new ArrayList<>();
+        node.path("vocabulary").forEach(word -> vocabulary.add(word.asText()));
+        double[] idf = new double[vocabulary.size()];
+        for (int w = 0; w < idf.length; w++) {
+            idf[w] = node.path("idf").path(w).asDouble();
+        }
+        Map<String, double[]> weights = new HashMap<>();
+        node.path("themes").fields().forEachRemaining(theme -> {
+            double[] w = new double[1 + vocabulary.size()];
+            w[0] = theme.getValue().path("bias").asDouble();
+            for (int i = 0; i < vocabulary.size(); i++) {
+                w[1 + i] = theme.getValue().path("weights").path(i).asDouble();
+            }
+            weights.put(theme.getKey(), w);
+        });
+        return new WordModel(List.copyOf(vocabulary), idf, Map.copyOf(weights));
     }
 
     private static Map<String, Weights> weights(JsonNode themes, List<String> featureNames) {
@@ -76,6 +111,10 @@ final class ThemeModel {
     /** The paragraph model of {@code theme}, or null when it has none. */
     Weights paragraphModel(String theme) {
         return byThemeInParagraphs.get(theme);
+    }
+
+    WordModel words() {
+        return words;
     }
 
     /** Each term's weight for its theme, in the order of {@code terms}; 0 for the terms of themes it does not know. */

@@ -44,6 +44,7 @@ public final class ThemeScorer {
     private final ThemeModel model;
     private final double[] termWeights;
     private final ParagraphModel paragraphModel;
+    private final ParagraphWords paragraphWords;
 
     ThemeScorer(List<Theme> themes, List<Term> terms, ThemeModel model) {
         this.themes = List.copyOf(themes);
@@ -53,6 +54,7 @@ public final class ThemeScorer {
         this.termWeights = model.termWeights(terms.stream().map(t -> themes.get(t.theme()).id()).toList(), termList());
         this.paragraphModel = new ParagraphModel(model, themes.stream().map(Theme::id).toList(), termList(), themeOfTerms(),
                 lexiconWeights());
+        this.paragraphWords = new ParagraphWords(model.words(), themes.stream().map(Theme::id).toList());
     }
 
     /** The taxonomy and the model shipped with newsflow. */
@@ -164,8 +166,9 @@ public final class ThemeScorer {
     /** The same for a text from a government's own site, or not. */
     List<ThemeHitResult> score(String text, int titleLength, int words, boolean governmentText) {
         List<int[]> hits = new ArrayList<>();
-        matcher.find(PhraseMatcher.fold(text), (term, start, end) -> hits.add(new int[] {term, start, end}));
-        return scoreMatches(text, titleLength, hits, words, governmentText);
+        char[] folded = PhraseMatcher.fold(text);
+        matcher.find(folded, (term, start, end) -> hits.add(new int[] {term, start, end}));
+        return scoreMatches(text, folded, titleLength, hits, words, governmentText);
     }
 
     /** The evidence the model weighs, for fitting it. */
@@ -178,9 +181,11 @@ public final class ThemeScorer {
     /**
      * The same as {@link #score(String, int, int)}, from the matches of {@link #termList()} found by a shared matcher.
      * A government's own text is judged by the article model alone, fitted on such texts; any other by the mean of the
-     * article's probability and that of its paragraph most about the theme, from the paragraph model fitted on news.
+     * article's probability and those of its paragraph most about the theme by the paragraph model and by the words
+     * model, both fitted on news.
      */
-    List<ThemeHitResult> scoreMatches(String text, int titleLength, List<int[]> matches, int words, boolean governmentText) {
+    List<ThemeHitResult> scoreMatches(String text, char[] folded, int titleLength, List<int[]> matches, int words,
+            boolean governmentText) {
         List<int[]> kept = longest(new ArrayList<>(matches));
         ThemeEvidence evidence = evidence(text, titleLength, kept, words, !governmentText);
         double[] termSums = new double[themes.size()];
@@ -199,6 +204,7 @@ public final class ThemeScorer {
             }
         }
         double scale = Math.sqrt(Math.max(1.0, (double) words / REFERENCE_WORDS));
+        double[] byWords = governmentText ? null : paragraphWords.best(folded, titleLength);
         List<ThemeHitResult> hits = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
             Theme theme = themes.get(i);
@@ -215,7 +221,9 @@ public final class ThemeScorer {
                 double article = !often ? 0 : model.knows(theme.id())
                         ? model.probability(theme.id(), evidence.features()[i], termSums[i])
                         : weighed(contributions.get(i), scale) >= theme.threshold() ? 1 : 0;
-                double p = byParagraphs ? (article + paragraphModel.best(evidence.paragraphs(), i)) / 2 : article;
+                double p = !byParagraphs ? article : !paragraphWords.knows(i)
+                        ? (article + paragraphModel.best(evidence.paragraphs(), i)) / 2
+                        : (article + paragraphModel.best(evidence.paragraphs(), i) + byWords[i]) / 3;
                 score = p >= model.cutoff() ? 0.5 + 0.5 * (p - model.cutoff()) / (1 - model.cutoff()) : -1;
             } else {
                 double weighed = weighed(contributions.get(i), scale);

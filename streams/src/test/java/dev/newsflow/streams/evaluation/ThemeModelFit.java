@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.newsflow.avro.CleanArticle;
 import dev.newsflow.streams.clean.PlainText;
 import dev.newsflow.streams.enrich.ParagraphEvidence;
+import dev.newsflow.streams.enrich.ParagraphWords;
 import dev.newsflow.streams.enrich.ThemeEvidence;
 import dev.newsflow.streams.enrich.ThemeScorer;
 import java.io.IOException;
@@ -50,8 +51,8 @@ final class ThemeModelFit {
     static final String PARAGRAPH_LABELS = "labels-news-paragraphs.yaml";
     static final int MIN_PARAGRAPH_POSITIVES = 10;
 
-    /** One labelled paragraph as the paragraph model sees it. */
-    record Paragraph(ParagraphEvidence evidence, Set<String> themes) {
+    /** One labelled paragraph as the paragraph model and the words model see it. */
+    record Paragraph(ParagraphEvidence evidence, List<String> words, Set<String> themes) {
     }
 
     /** One labelled article as the model sees it. */
@@ -91,6 +92,7 @@ final class ThemeModelFit {
             String head = title + "\n\n";
             String text = head + String.join("\n\n", body);
             List<ParagraphEvidence> evidence = scorer.evidence(text, head.length(), text.split("\\s+").length).paragraphs();
+            List<List<String>> words = ParagraphWords.words(text, head.length());
             JsonNode themes = article.path("paragraphs");
             if (themes.size() != evidence.size()) {
                 throw new IllegalStateException(article.path("path").asText() + ": " + themes.size() + " labelled paragraphs, "
@@ -99,7 +101,7 @@ final class ThemeModelFit {
             for (int p = 0; p < evidence.size(); p++) {
                 Set<String> ids = new HashSet<>();
                 themes.get(p).forEach(t -> ids.add(t.asText()));
-                paragraphs.add(new Paragraph(evidence.get(p), ids));
+                paragraphs.add(new Paragraph(evidence.get(p), words.get(p), ids));
             }
         }
         return paragraphs;
@@ -169,6 +171,9 @@ final class ThemeModelFit {
         }
         root.put("paragraphsFittedOn", PARAGRAPH_LABELS + " (" + paragraphs.size() + " paragraphs)");
         root.set("paragraphs", fitParagraphs(paragraphs));
+        root.set("words", new WordModelFit().fit(paragraphs.stream().map(Paragraph::words).toList(),
+                paragraphs.stream().map(Paragraph::themes).toList(), scorer.themes().stream().map(ThemeScorer.Theme::id).toList(),
+                MIN_PARAGRAPH_POSITIVES));
         return root;
     }
 

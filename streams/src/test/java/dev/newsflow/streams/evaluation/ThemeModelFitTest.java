@@ -41,5 +41,24 @@ class ThemeModelFitTest {
                         .as(what + " / " + term.getKey()).isCloseTo(term.getValue().asDouble(), Offset.offset(1e-3)));
             });
         }
+        JsonNode words = fitted.path("words");
+        assertThat(shipped.path("words").path("vocabulary")).isEqualTo(words.path("vocabulary"));
+        assertThat(maxDifference(shipped.path("words").path("idf"), words.path("idf"))).as("idf").isLessThan(1e-3);
+        assertThat(shipped.path("words").path("themes").size()).isEqualTo(words.path("themes").size());
+        words.path("themes").fields().forEachRemaining(theme -> {
+            JsonNode ours = shipped.path("words").path("themes").path(theme.getKey());
+            assertThat(ours.path("bias").asDouble()).as(theme.getKey()).isCloseTo(theme.getValue().path("bias").asDouble(), Offset.offset(1e-3));
+            assertThat(maxDifference(ours.path("weights"), theme.getValue().path("weights"))).as(theme.getKey()).isLessThan(1e-3);
+        });
+    }
+
+    /** The largest difference between two arrays of numbers of the same length. */
+    private static double maxDifference(JsonNode shipped, JsonNode fitted) {
+        assertThat(shipped.size()).isEqualTo(fitted.size());
+        double max = 0;
+        for (int i = 0; i < fitted.size(); i++) {
+            max = Math.max(max, Math.abs(shipped.path(i).asDouble() - fitted.path(i).asDouble()));
+        }
+        return max;
     }
 }
