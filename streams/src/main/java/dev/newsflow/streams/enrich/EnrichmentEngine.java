@@ -47,7 +47,7 @@ public final class EnrichmentEngine {
         String all = head + text;
         List<int[]> leaderMatches = new ArrayList<>();
         List<int[]> themeMatches = new ArrayList<>();
-        char[] folded = PhraseMatcher.fold(all);
+        FoldedText folded = FoldedText.of(all);
         matcher.find(folded, (phrase, start, end) -> {
             if (phrase < themeOffset) {
                 leaderMatches.add(new int[] {phrase, start, end});

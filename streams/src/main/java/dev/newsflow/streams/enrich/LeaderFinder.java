@@ -168,7 +168,7 @@ public final class LeaderFinder {
 
     /** The leaders {@code text} names, most mentioned first; {@code date} decides who held an office. */
     public List<LeaderHit> find(String text, LocalDate date) {
-        return find(text, PhraseMatcher.fold(text), date);
+        return find(text, FoldedText.of(text), date);
     }
 
     /** The phrases this finder looks for, in the order {@link #resolve} expects their indexes. */
@@ -202,7 +202,7 @@ public final class LeaderFinder {
         return resolveHits(text, raw, date, home);
     }
 
-    private List<LeaderHit> find(String text, char[] folded, LocalDate date) {
+    private List<LeaderHit> find(String text, FoldedText folded, LocalDate date) {
         return resolveHits(text, rawHits(text, folded), date, null);
     }
 
@@ -311,7 +311,7 @@ public final class LeaderFinder {
         return written.toString();
     }
 
-    private List<Hit> rawHits(String text, char[] folded) {
+    private List<Hit> rawHits(String text, FoldedText folded) {
         List<Hit> hits = new ArrayList<>();
         matcher.find(folded, (phrase, start, end) -> {
             Target target = targets.get(phrase);

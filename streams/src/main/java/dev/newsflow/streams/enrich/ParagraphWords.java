@@ -9,13 +9,13 @@ import java.util.List;
  * labelled paragraphs of news. A paragraph is its TF-IDF vector over the model's vocabulary (1 + log of each word's
  * count, times the word's IDF, scaled to length 1); words outside the vocabulary do not count. It sees what the
  * lexicon does not list ("talks", "troops", "tariff", "ballots") and weighs the lexicon's words by how labellers used
- * them. Words are looked up by a 64-bit hash of their folded characters, so a text's words are never copied out.
+ * them. Words are those of {@link FoldedText}, looked up by their hash, so a text's words are never copied out.
  * Built once per taxonomy; thread-safe.
  */
 public final class ParagraphWords {
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
+    /** Words of one char ("s" of "Xi's", "u" of "U.S.") say nothing. */
+    private static final int MIN_LENGTH = 2;
     private static final long INDEX_MASK = 0xFFFF;
 
     private final int themeCount;
@@ -24,6 +24,8 @@ public final class ParagraphWords {
     /** Each word's weight for each theme: word w, theme t at {@code w * themeCount + t}. */
     private final float[] weights;
     private final double[] idf;
+    /** Per thread, a count per vocabulary word: a text's words are counted without clearing a new array each time. */
+    private final ThreadLocal<int[]> scratch;
     /** Open addressing: each slot holds a word's hash with its low 16 bits replaced by its index + 1; 0 is empty. */
     private final long[] slots;
 
@@ -35,6 +37,7 @@ public final class ParagraphWords {
         int vocabulary = model.vocabulary().size();
         this.weights = new float[vocabulary * themeCount];
         this.idf = model.idf().clone();
+        this.scratch = ThreadLocal.withInitial(() -> new int[vocabulary]);
         for (int t = 0; t < themeCount; t++) {
             double[] w = model.weights().get(themeIds.get(t));
             if (w != null) {
@@ -50,7 +53,7 @@ public final class ParagraphWords {
         }
         this.slots = new long[Integer.highestOneBit(Math.max(2, vocabulary) * 4 - 1)];
         for (int word = 0; word < vocabulary; word++) {
-            long hash = hash(model.vocabulary().get(word));
+            long hash = FoldedText.hash(model.vocabulary().get(word));
             int slot = slot(hash);
             while (slots[slot] != 0) {
                 slot = (slot + 1) & (slots.length - 1);
@@ -66,43 +69,34 @@ public final class ParagraphWords {
 
     /**
      * Per theme, the probability of the paragraph most about it, over the paragraphs after the title (separated by a
-     * blank line) of a text folded by {@link PhraseMatcher#fold(CharSequence)}; 0 for every theme of a text without
-     * paragraphs.
+     * blank line); 0 for every theme of a text without paragraphs. {@code folded} is {@code text} folded.
      */
-    double[] best(char[] folded, int titleLength) {
+    double[] best(String text, FoldedText folded, int titleLength) {
         double[] best = new double[themeCount];
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
-        int[] counts = new int[idf.length];
+        int[] counts = scratch.get(); // all zero between calls: weigh() clears what a paragraph counted
         int[] found = new int[64];
-        int distinct = 0;
         int paragraphs = 0;
-        int n = folded.length;
-        long hash = FNV_OFFSET;
-        int length = 0;
-        for (int i = titleLength; i <= n && titleLength < n; i++) {
-            char c = i < n ? folded[i] : '\n';
-            if (c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c)) {
-                hash = (hash ^ c) * FNV_PRIME;
-                length++;
-                continue;
-            }
-            if (length >= 2) {
-                int word = lookup(hash);
-                if (word >= 0 && counts[word]++ == 0) {
+        int word = 0;
+        while (word < folded.words() && folded.start(word) < titleLength) {
+            word++;
+        }
+        for (int start = titleLength; titleLength < text.length() && start <= text.length(); ) {
+            int gap = text.indexOf("\n\n", start);
+            int end = gap < 0 ? text.length() : gap;
+            int distinct = 0;
+            for (; word < folded.words() && folded.start(word) < end; word++) {
+                int id = folded.end(word) - folded.start(word) < MIN_LENGTH ? -1 : lookup(folded.hash(word));
+                if (id >= 0 && counts[id]++ == 0) {
                     if (distinct == found.length) {
                         found = Arrays.copyOf(found, distinct * 2);
                     }
-                    found[distinct++] = word;
+                    found[distinct++] = id;
                 }
             }
-            hash = FNV_OFFSET;
-            length = 0;
-            if (i == n || c == '\n' && i + 1 < n && folded[i + 1] == '\n') {
-                weigh(found, distinct, counts, best);
-                distinct = 0;
-                paragraphs++;
-                i++; // past the blank line
-            }
+            weigh(found, distinct, counts, best);
+            paragraphs++;
+            start = gap < 0 ? text.length() + 1 : gap + 2;
         }
         for (int t = 0; t < themeCount; t++) {
             best[t] = paragraphs == 0 ? 0 : 1 / (1 + Math.exp(-best[t]));
@@ -130,40 +124,26 @@ public final class ParagraphWords {
     }
 
     /**
-     * The words of each paragraph after the title, as the model reads them: runs of at least two letters or digits,
-     * folded to lower case. For fitting the model.
+     * The words of each paragraph after the title, as the model reads them: the words of {@link FoldedText} of at least
+     * {@value #MIN_LENGTH} chars. For fitting the model.
      */
     public static List<List<String>> words(String text, int titleLength) {
+        FoldedText folded = FoldedText.of(text);
         List<List<String>> paragraphs = new ArrayList<>();
+        int word = 0;
         for (int start = titleLength; titleLength < text.length() && start <= text.length(); ) {
             int gap = text.indexOf("\n\n", start);
             int end = gap < 0 ? text.length() : gap;
             List<String> words = new ArrayList<>();
-            StringBuilder word = new StringBuilder();
-            for (int i = start; i <= end; i++) {
-                char c = i < end ? PhraseMatcher.fold(text.charAt(i)) : ' ';
-                if (c < 128 ? (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') : Character.isLetterOrDigit(c)) {
-                    word.append(c);
-                    continue;
+            for (; word < folded.words() && folded.start(word) < end; word++) {
+                if (folded.start(word) >= start && folded.end(word) - folded.start(word) >= MIN_LENGTH) {
+                    words.add(new String(folded.chars(), folded.start(word), folded.end(word) - folded.start(word)));
                 }
-                if (word.length() >= 2) {
-                    words.add(word.toString());
-                }
-                word.setLength(0);
             }
             paragraphs.add(words);
             start = gap < 0 ? text.length() + 1 : gap + 2;
         }
         return paragraphs;
-    }
-
-    /** The 64-bit FNV-1a hash of a folded word, as {@link #best} computes it while reading. */
-    static long hash(String word) {
-        long hash = FNV_OFFSET;
-        for (int i = 0; i < word.length(); i++) {
-            hash = (hash ^ word.charAt(i)) * FNV_PRIME;
-        }
-        return hash;
     }
 
     private int slot(long hash) {

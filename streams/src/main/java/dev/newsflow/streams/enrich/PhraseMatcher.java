@@ -16,8 +16,8 @@ import java.util.List;
  * without probing the table.
  *
  * <p>Most words start no phrase, and walking the trie through them costs a table probe per char. So at a word start
- * with nothing matched so far, the word is hashed first (arithmetic only) and skipped whole unless it is the first word
- * of some phrase; and inside a word, where no whole-word match can start, nothing is followed.
+ * with nothing matched so far, the word is passed whole unless {@link PhraseStarts} says a phrase may begin there;
+ * and inside a word, where no whole-word match can start, nothing is followed.
  */
 public final class PhraseMatcher {
 
@@ -34,17 +34,13 @@ public final class PhraseMatcher {
     private final int[] fail;
     private final int[][] outputs;       // phrases ending at each state, including those reached by failure links
     private final int[] lengths;         // phrase lengths in chars
-    private final long[] firstWords;     // open-addressing set of the hashes of the phrases' first words; 0 is empty
-    private final long[] firstWordBits;  // bit (hash >>> 48) set for each of them: a check that stays in L1 cache
+    private final PhraseStarts starts;
 
     private static final int CHILD_BITS = 22; // up to 4M states; with 16 bits of char the key then fits in the rest
     private static final long CHILD_MASK = (1L << CHILD_BITS) - 1;
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
-
     private PhraseMatcher(int[] root, long[] childChars, long[] transitions, int[] fail, int[][] outputs, int[] lengths,
-            long[] firstWords) {
+            PhraseStarts starts) {
         this.root = root;
         this.childChars = childChars;
         this.transitions = transitions;
@@ -52,13 +48,7 @@ public final class PhraseMatcher {
         this.fail = fail;
         this.outputs = outputs;
         this.lengths = lengths;
-        this.firstWords = firstWords;
-        this.firstWordBits = new long[1 << 10];
-        for (long hash : firstWords) {
-            if (hash != 0) {
-                firstWordBits[(int) (hash >>> 54)] |= 1L << (hash >>> 48);
-            }
-        }
+        this.starts = starts;
     }
 
     /** Builds a matcher for {@code phrases}; their index in this list is what {@link Hits} receives. */
@@ -72,29 +62,26 @@ public final class PhraseMatcher {
 
     /** Reports every whole-word occurrence of every phrase in {@code text}, in order of their end. */
     public void find(CharSequence text, Hits hits) {
-        find(fold(text), hits);
+        find(FoldedText.of(text), hits);
     }
 
     /**
-     * The same on a text already folded with {@link #fold(CharSequence)}: several matchers can share one folding.
-     * Folding keeps letters letters, so word boundaries are judged on the folded text.
+     * The same on a text already folded, which several matchers can share. Folding keeps letters letters, so word
+     * boundaries are judged on the folded text.
      */
-    public void find(char[] folded, Hits hits) {
+    public void find(FoldedText text, Hits hits) {
+        char[] folded = text.chars();
         int state = 0;
         int n = folded.length;
+        int word = 0;
         for (int i = 0; i < n; i++) {
             char c = folded[i];
-            if (state == 0 && isSpacedWordChar(c)) {
-                if (i > 0 && isWordChar(folded[i - 1])) {
-                    continue; // inside a word: a match starting here would not be a whole word
+            if (state == 0 && FoldedText.isWordChar(c)) {
+                while (text.end(word) <= i) {
+                    word++;
                 }
-                int end = i + 1;
-                long hash = (FNV_OFFSET ^ c) * FNV_PRIME;
-                while (end < n && isSpacedWordChar(folded[end])) {
-                    hash = (hash ^ folded[end++]) * FNV_PRIME;
-                }
-                if (!startsPhrase(hash)) {
-                    i = end - 1;
+                if (i > text.start(word) || i > 0 && isWordChar(folded[i - 1]) || !starts.mayBeginAt(text, word)) {
+                    i = text.end(word) - 1; // no whole-word match starts inside a word, nor at a word that begins no phrase
                     continue;
                 }
             }
@@ -177,25 +164,6 @@ public final class PhraseMatcher {
         return true;
     }
 
-    /** Whether the first word of some phrase hashes to {@code hash}. */
-    private boolean startsPhrase(long hash) {
-        if ((firstWordBits[(int) (hash >>> 54)] & 1L << (hash >>> 48)) == 0) {
-            return false;
-        }
-        int mask = firstWords.length - 1;
-        for (int slot = (int) mix(hash) & mask; firstWords[slot] != 0; slot = (slot + 1) & mask) {
-            if (firstWords[slot] == hash) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A letter or digit of a script written with spaces between words. */
-    private static boolean isSpacedWordChar(char c) {
-        return c < 128 ? c >= 'a' && c <= 'z' || c >= '0' && c <= '9' : c < 0x2E80 && Character.isLetterOrDigit(c);
-    }
-
     private static boolean isWordChar(char c) {
         if (c < 128) {
             return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
@@ -271,7 +239,7 @@ public final class PhraseMatcher {
                     childChars[state] |= 1L << pairs[i];
                 }
             }
-            PhraseMatcher table = new PhraseMatcher(root, childChars, transitions, fail, outputs, lengths, firstWords());
+            PhraseMatcher table = new PhraseMatcher(root, childChars, transitions, fail, outputs, lengths, PhraseStarts.of(phrases));
             // breadth first: a state's failure link points to a shorter state, already done
             while (!queue.isEmpty()) {
                 int state = queue.poll();
@@ -292,28 +260,6 @@ public final class PhraseMatcher {
                 }
             }
             return table;
-        }
-
-        /** The hashes of the phrases' first words, for phrases that begin with a word of a spaced script. */
-        private long[] firstWords() {
-            long[] set = new long[Integer.highestOneBit(Math.max(16, phrases.size() * 4))];
-            int mask = set.length - 1;
-            for (String phrase : phrases) {
-                long hash = FNV_OFFSET;
-                int length = 0;
-                while (length < phrase.length() && isSpacedWordChar(fold(phrase.charAt(length)))) {
-                    hash = (hash ^ fold(phrase.charAt(length++))) * FNV_PRIME;
-                }
-                if (length == 0) {
-                    continue;
-                }
-                int slot = (int) mix(hash) & mask;
-                while (set[slot] != 0 && set[slot] != hash) {
-                    slot = (slot + 1) & mask;
-                }
-                set[slot] = hash;
-            }
-            return set;
         }
 
         private int newState() {

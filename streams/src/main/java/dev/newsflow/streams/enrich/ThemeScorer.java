@@ -166,7 +166,7 @@ public final class ThemeScorer {
     /** The same for a text from a government's own site, or not. */
     List<ThemeHitResult> score(String text, int titleLength, int words, boolean governmentText) {
         List<int[]> hits = new ArrayList<>();
-        char[] folded = PhraseMatcher.fold(text);
+        FoldedText folded = FoldedText.of(text);
         matcher.find(folded, (term, start, end) -> hits.add(new int[] {term, start, end}));
         return scoreMatches(text, folded, titleLength, hits, words, governmentText);
     }
@@ -174,7 +174,7 @@ public final class ThemeScorer {
     /** The evidence the model weighs, for fitting it. */
     public ThemeEvidence evidence(String text, int titleLength, int words) {
         List<int[]> hits = new ArrayList<>();
-        matcher.find(PhraseMatcher.fold(text), (term, start, end) -> hits.add(new int[] {term, start, end}));
+        matcher.find(text, (term, start, end) -> hits.add(new int[] {term, start, end}));
         return evidence(text, titleLength, longest(hits), words, true);
     }
 
@@ -184,7 +184,7 @@ public final class ThemeScorer {
      * article's probability and those of its paragraph most about the theme by the paragraph model and by the words
      * model, both fitted on news.
      */
-    List<ThemeHitResult> scoreMatches(String text, char[] folded, int titleLength, List<int[]> matches, int words,
+    List<ThemeHitResult> scoreMatches(String text, FoldedText folded, int titleLength, List<int[]> matches, int words,
             boolean governmentText) {
         List<int[]> kept = longest(new ArrayList<>(matches));
         ThemeEvidence evidence = evidence(text, titleLength, kept, words, !governmentText);
@@ -204,7 +204,7 @@ public final class ThemeScorer {
             }
         }
         double scale = Math.sqrt(Math.max(1.0, (double) words / REFERENCE_WORDS));
-        double[] byWords = governmentText ? null : paragraphWords.best(folded, titleLength);
+        double[] byWords = governmentText ? null : paragraphWords.best(text, folded, titleLength);
         List<ThemeHitResult> hits = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
             Theme theme = themes.get(i);
