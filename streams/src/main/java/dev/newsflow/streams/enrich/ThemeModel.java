@@ -33,20 +33,37 @@ final class ThemeModel {
         static final WordModel NONE = new WordModel(List.of(), new double[0], Map.of());
     }
 
+    /**
+     * How a text that is not a government's own is judged: the weighted mean of the article model's probability and
+     * those of its paragraph most about the theme by the paragraph and words models, against its own cut-off. Without
+     * a words model for the theme, the mean of the other two.
+     */
+    record NewsMix(double article, double paragraphs, double words, double cutoff) {
+
+        double probability(double byArticle, double byParagraphs, double byWords) {
+            if (Double.isNaN(byWords)) {
+                return (article * byArticle + paragraphs * byParagraphs) / (article + paragraphs);
+            }
+            return (article * byArticle + paragraphs * byParagraphs + words * byWords) / (article + paragraphs + words);
+        }
+    }
+
     private final double cutoff;
+    private final NewsMix news;
     private final Map<String, Weights> byTheme;
     private final Map<String, Weights> byThemeInParagraphs;
     private final WordModel words;
 
-    private ThemeModel(double cutoff, Map<String, Weights> byTheme, Map<String, Weights> byThemeInParagraphs,
+    private ThemeModel(double cutoff, NewsMix news, Map<String, Weights> byTheme, Map<String, Weights> byThemeInParagraphs,
             WordModel words) {
         this.cutoff = cutoff;
+        this.news = news;
         this.byTheme = byTheme;
         this.byThemeInParagraphs = byThemeInParagraphs;
         this.words = words;
     }
 
-    static final ThemeModel NONE = new ThemeModel(1, Map.of(), Map.of(), WordModel.NONE);
+    static final ThemeModel NONE = new ThemeModel(1, new NewsMix(1, 1, 1, 1), Map.of(), Map.of(), WordModel.NONE);
 
     /** The model shipped with newsflow, or {@link #NONE} when the classpath has none. */
     static ThemeModel load() {
@@ -58,7 +75,11 @@ final class ThemeModel {
     }
 
     static ThemeModel fromJson(JsonNode root) {
-        return new ThemeModel(root.path("cutoff").asDouble(0.5), weights(root.path("themes"), ThemeEvidence.FEATURES),
+        double cutoff = root.path("cutoff").asDouble(0.5);
+        JsonNode mix = root.path("news");
+        NewsMix news = new NewsMix(mix.path("article").asDouble(1), mix.path("paragraphs").asDouble(1),
+                mix.path("words").asDouble(1), mix.path("cutoff").asDouble(cutoff));
+        return new ThemeModel(cutoff, news, weights(root.path("themes"), ThemeEvidence.FEATURES),
                 weights(root.path("paragraphs"), ParagraphEvidence.FEATURES), words(root.path("words")));
     }
 
@@ -111,6 +132,10 @@ final class ThemeModel {
     /** The paragraph model of {@code theme}, or null when it has none. */
     Weights paragraphModel(String theme) {
         return byThemeInParagraphs.get(theme);
+    }
+
+    NewsMix news() {
+        return news;
     }
 
     WordModel words() {

@@ -62,6 +62,11 @@ public final class ThemeScorer {
         return fromYaml(shippedTaxonomy(), ThemeModel.load());
     }
 
+    /** The shipped taxonomy scored by {@code model}, a theme model in the form of theme-model.json: for fitting one. */
+    public static ThemeScorer withModel(JsonNode model) {
+        return fromYaml(shippedTaxonomy(), ThemeModel.fromJson(model));
+    }
+
     /** The shipped taxonomy scored by its thresholds alone: what the model is fitted from. */
     public static ThemeScorer loadWithoutModel() {
         return fromYaml(shippedTaxonomy(), ThemeModel.NONE);
@@ -180,9 +185,9 @@ public final class ThemeScorer {
 
     /**
      * The same as {@link #score(String, int, int)}, from the matches of {@link #termList()} found by a shared matcher.
-     * A government's own text is judged by the article model alone, fitted on such texts; any other by the mean of the
-     * article's probability and those of its paragraph most about the theme by the paragraph model and by the words
-     * model, both fitted on news.
+     * A government's own text is judged by the article model alone, fitted on such texts; any other by a weighted mean
+     * of the article's probability and those of its paragraph most about the theme by the paragraph model and by the
+     * words model, both fitted on news ({@link ThemeModel.NewsMix}).
      */
     List<ThemeHitResult> scoreMatches(String text, FoldedText folded, int titleLength, List<int[]> matches, int words,
             boolean governmentText) {
@@ -221,10 +226,10 @@ public final class ThemeScorer {
                 double article = !often ? 0 : model.knows(theme.id())
                         ? model.probability(theme.id(), evidence.features()[i], termSums[i])
                         : weighed(contributions.get(i), scale) >= theme.threshold() ? 1 : 0;
-                double p = !byParagraphs ? article : !paragraphWords.knows(i)
-                        ? (article + paragraphModel.best(evidence.paragraphs(), i)) / 2
-                        : (article + paragraphModel.best(evidence.paragraphs(), i) + byWords[i]) / 3;
-                score = p >= model.cutoff() ? 0.5 + 0.5 * (p - model.cutoff()) / (1 - model.cutoff()) : -1;
+                double p = !byParagraphs ? article : model.news().probability(article,
+                        paragraphModel.best(evidence.paragraphs(), i), paragraphWords.knows(i) ? byWords[i] : Double.NaN);
+                double cutoff = byParagraphs ? model.news().cutoff() : model.cutoff();
+                score = p >= cutoff ? 0.5 + 0.5 * (p - cutoff) / (1 - cutoff) : -1;
             } else {
                 double weighed = weighed(contributions.get(i), scale);
                 score = weighed >= theme.threshold() ? weighed / (weighed + theme.threshold()) : -1;

@@ -41,4 +41,24 @@ class PhraseMatcherTest {
         assertThat(matcher.findAll("ushers she his hers")).extracting(m -> phrases.get(m[0]))
                 .containsExactly("ushers", "she", "his", "hers");
     }
+
+    @Test
+    void shouldFollowAWordOnlyWherePhraseStartsSayAPhraseMayBegin() {
+        // "the" and "to" begin phrases only with the word after them; "U.S." is three words to the matcher
+        List<String> phrases = List.of("the Gambia's president", "To Lam", "U.S. President", "Barrow");
+        PhraseMatcher matcher = PhraseMatcher.of(phrases);
+        assertThat(matches(matcher, phrases,
+                "To the Gambian press, the Gambia's President Barrow said the U.S. president went to Lam Dong with To Lam."))
+                .containsExactly("the Gambia's president@22", "Barrow@45", "U.S. President@61", "To Lam@81", "To Lam@98");
+        assertThat(matches(matcher, phrases, "Stolam and thegambia's president: no whole words here")).isEmpty();
+    }
+
+    @Test
+    void shouldMatchAPhraseOfOneWordAtTheEndOfTheText() {
+        List<String> phrases = List.of("Barrow", "the president");
+        PhraseMatcher matcher = PhraseMatcher.of(phrases);
+        assertThat(matches(matcher, phrases, "Speaking was the president")).containsExactly("the president@13");
+        assertThat(matches(matcher, phrases, "He met Barrow")).containsExactly("Barrow@7");
+        assertThat(matches(matcher, phrases, "He met the")).isEmpty();
+    }
 }

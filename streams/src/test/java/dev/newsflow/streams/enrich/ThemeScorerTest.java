@@ -65,6 +65,28 @@ class ThemeScorerTest {
     }
 
     @Test
+    void shouldWeighTheWordsModelAsTheNewsMixSays() throws Exception {
+        ThemeModel model = ThemeModel.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"cutoff": 0.45, "news": {"article": 1, "paragraphs": 1, "words": 2, "cutoff": 0.5},
+                 "themes": {"climate": {"bias": -3, "features": {"evidence": 1.0}, "terms": {}}},
+                 "paragraphs": {"climate": {"bias": -2, "features": {"evidence": 2.0}, "terms": {}}},
+                 "words": {"vocabulary": ["emissions", "schools"], "idf": [1.0, 1.0],
+                           "themes": {"climate": {"bias": -1, "weights": [3.0, -2.0]}}}}"""));
+        ThemeScorer scorer = ThemeScorer.fromYaml(TestEngines.THEMES, model);
+        String text = "Climate change is accelerating. Emissions rose.\n\nThe minister spoke about schools.";
+
+        // article 0.230 and paragraph 0.830 as above; words: the first paragraph's only known word is "emissions"
+        // (TF-IDF 1 after scaling), z = -1 + 3 = 2, p = 0.881; the second's "schools" gives z = -3.
+        // (0.230 + 0.830 + 2 x 0.881) / 4 = 0.705 >= 0.5, score 0.5 + 0.5 (0.705 - 0.5) / 0.5
+        assertThat(scorer.score(text, 0, 20)).singleElement().satisfies(hit -> {
+            assertThat(hit.id()).isEqualTo("climate");
+            assertThat(hit.score()).isEqualTo(0.705);
+        });
+        // no climate term in the text: climate is not scored at all, whatever the words model says
+        assertThat(scorer.score("The minister spoke about schools.", 0, 20)).isEmpty();
+    }
+
+    @Test
     void shouldCountATermAtMostThreeTimesAndAskMoreOfLongTexts() {
         String repeated = "tariffs ".repeat(10);
         assertThat(SCORER.score(repeated, 10)).singleElement().satisfies(hit -> assertThat(hit.score()).isEqualTo(0.545));

@@ -52,7 +52,7 @@ final class ThemeModelFit {
     static final int MIN_PARAGRAPH_POSITIVES = 10;
 
     /** One labelled paragraph as the paragraph model and the words model see it. */
-    record Paragraph(ParagraphEvidence evidence, List<String> words, Set<String> themes) {
+    record Paragraph(String article, ParagraphEvidence evidence, List<String> words, Set<String> themes) {
     }
 
     /** One labelled article as the model sees it. */
@@ -101,10 +101,20 @@ final class ThemeModelFit {
             for (int p = 0; p < evidence.size(); p++) {
                 Set<String> ids = new HashSet<>();
                 themes.get(p).forEach(t -> ids.add(t.asText()));
-                paragraphs.add(new Paragraph(evidence.get(p), words.get(p), ids));
+                paragraphs.add(new Paragraph(article.path("path").asText(), evidence.get(p), words.get(p), ids));
             }
         }
         return paragraphs;
+    }
+
+    /** The paragraph model and the words model fitted on {@code paragraphs}, as theme-model.json's "paragraphs" and "words". */
+    private ObjectNode newsModels(List<Paragraph> paragraphs) {
+        ObjectNode models = new ObjectMapper().createObjectNode();
+        models.set("paragraphs", fitParagraphs(paragraphs));
+        models.set("words", new WordModelFit().fit(paragraphs.stream().map(Paragraph::words).toList(),
+                paragraphs.stream().map(Paragraph::themes).toList(), scorer.themes().stream().map(ThemeScorer.Theme::id).toList(),
+                MIN_PARAGRAPH_POSITIVES));
+        return models;
     }
 
     /** The paragraph model as the JSON object of theme-model.json's "paragraphs". */
@@ -152,14 +162,17 @@ final class ThemeModelFit {
         }
     }
 
-    private static JsonNode labels(String file) throws IOException {
+    static JsonNode labels(String file) throws IOException {
         try (InputStream in = ThemeModelFit.class.getResourceAsStream("/evaluation/" + file)) {
             return new ObjectMapper(new YAMLFactory()).readTree(in);
         }
     }
 
-    /** The model as JSON, fitted on {@code examples} and, for the paragraph model, on {@code paragraphs}. */
-    ObjectNode fit(List<Example> examples, List<Paragraph> paragraphs) {
+    /**
+     * The model as JSON, fitted on {@code examples} and, for the paragraph and words models, on {@code paragraphs}; and
+     * the mix that weighs them for news ({@link NewsMixFit}).
+     */
+    ObjectNode fit(List<Example> examples, List<Paragraph> paragraphs) throws IOException {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("fittedOn", String.join(" + ", TRAINING.stream().map(set -> set.file).toList()) + " (" + examples.size() + " articles)");
         root.put("cutoff", bestCutoff(examples));
@@ -169,11 +182,10 @@ final class ThemeModelFit {
             write(themes.putObject(scorer.themes().get(t).id()), fitTheme(examples, t), ThemeEvidence.FEATURES, termColumns(t),
                     termList);
         }
+        root.set("news", new NewsMixFit().choose(root, articles -> newsModels(
+                paragraphs.stream().filter(p -> articles.contains(p.article())).toList())));
         root.put("paragraphsFittedOn", PARAGRAPH_LABELS + " (" + paragraphs.size() + " paragraphs)");
-        root.set("paragraphs", fitParagraphs(paragraphs));
-        root.set("words", new WordModelFit().fit(paragraphs.stream().map(Paragraph::words).toList(),
-                paragraphs.stream().map(Paragraph::themes).toList(), scorer.themes().stream().map(ThemeScorer.Theme::id).toList(),
-                MIN_PARAGRAPH_POSITIVES));
+        root.setAll(newsModels(paragraphs));
         return root;
     }
 

@@ -31,6 +31,7 @@ class ThemeModelFitTest {
         assertThat(shipped.path("fittedOn").asText()).isEqualTo(fitted.path("fittedOn").asText());
         assertThat(shipped.path("cutoff").asDouble()).isEqualTo(fitted.path("cutoff").asDouble());
         assertThat(shipped.path("paragraphsFittedOn").asText()).isEqualTo(fitted.path("paragraphsFittedOn").asText());
+        assertThat(shipped.path("news")).isEqualTo(fitted.path("news"));
         for (String model : List.of("themes", "paragraphs")) {
             assertThat(shipped.path(model).size()).as(model).isEqualTo(fitted.path(model).size());
             fitted.path(model).fields().forEachRemaining(theme -> {
