@@ -110,16 +110,17 @@ public final class ThemeScorer {
 
     /**
      * The matches that count: a term inside a longer matching term does not count again ("covid-19" is not also
-     * "covid", "asylum seekers" is not also "asylum").
+     * "covid", "asylum seekers" is not also "asylum"); the same words listed by two themes count for both ("opec").
      */
     private static List<int[]> longest(List<int[]> hits) {
         hits.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(b[2], a[2]));
         List<int[]> kept = new ArrayList<>(hits.size());
         int coveredUntil = -1;
         for (int[] hit : hits) {
-            if (hit[2] > coveredUntil) {
+            int[] last = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (hit[2] > coveredUntil || last[1] == hit[1] && last[2] == hit[2]) {
                 kept.add(hit);
-                coveredUntil = hit[2];
+                coveredUntil = Math.max(coveredUntil, hit[2]);
             }
         }
         return kept;

@@ -101,4 +101,18 @@ class ThemeScorerTest {
         assertThat(SCORER.score(twice, 250)).isEmpty();
         assertThat(SCORER.score(twice + " Emissions rose.", 250)).extracting(ThemeHitResult::id).containsExactly("climate");
     }
+
+    @Test
+    void shouldCountWordsThatTwoThemesListForBoth() {
+        ThemeScorer scorer = ThemeScorer.fromYaml("""
+                themes:
+                  - {id: energy, label: Energy, definition: "Oil and gas.", threshold: 4, terms: [{term: "opec", weight: 2}]}
+                  - {id: multilateralism, label: Multilateralism, definition: "International organisations.", threshold: 4,
+                     terms: [{term: "opec", weight: 2}, {term: "opec secretariat", weight: 3}]}
+                """);
+        // "OPEC" twice: 2 x 2 = 4 for each theme; the longer "OPEC secretariat" would hide the shorter "opec" only
+        assertThat(scorer.score("OPEC met. OPEC agreed.", 5)).extracting(ThemeHitResult::id)
+                .containsExactlyInAnyOrder("energy", "multilateralism");
+        assertThat(scorer.score("The OPEC secretariat met.", 5)).extracting(ThemeHitResult::id).isEmpty();
+    }
 }
