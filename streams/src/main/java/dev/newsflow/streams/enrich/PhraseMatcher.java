@@ -123,15 +123,6 @@ public final class PhraseMatcher {
         }
     }
 
-    /** The text in lower case, one char for one char, as the matchers read it. */
-    public static char[] fold(CharSequence text) {
-        char[] folded = new char[text.length()];
-        for (int i = 0; i < folded.length; i++) {
-            folded[i] = fold(text.charAt(i));
-        }
-        return folded;
-    }
-
     /** Lower case for matching; the few characters whose lower case is not one char stay as they are. */
     static char fold(char c) {
         if (c < 128) {
