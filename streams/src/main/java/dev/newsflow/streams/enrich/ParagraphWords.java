@@ -104,6 +104,35 @@ public final class ParagraphWords {
         return best;
     }
 
+    /**
+     * Per theme, the probability of the text after the title read as one paragraph: for the words model of whole
+     * articles.
+     */
+    double[] whole(FoldedText folded, int titleLength) {
+        double[] logits = new double[themeCount];
+        Arrays.fill(logits, Double.NEGATIVE_INFINITY);
+        int[] counts = scratch.get();
+        int[] found = new int[256];
+        int distinct = 0;
+        for (int word = 0; word < folded.words(); word++) {
+            if (folded.start(word) < titleLength || folded.end(word) - folded.start(word) < MIN_LENGTH) {
+                continue;
+            }
+            int id = lookup(folded.hash(word));
+            if (id >= 0 && counts[id]++ == 0) {
+                if (distinct == found.length) {
+                    found = Arrays.copyOf(found, distinct * 2);
+                }
+                found[distinct++] = id;
+            }
+        }
+        weigh(found, distinct, counts, logits);
+        for (int t = 0; t < themeCount; t++) {
+            logits[t] = 1 / (1 + Math.exp(-logits[t]));
+        }
+        return logits;
+    }
+
     /** Raises each theme's best logit to the paragraph's whose {@code distinct} words and their counts are given. */
     private void weigh(int[] found, int distinct, int[] counts, double[] best) {
         double[] sums = new double[themeCount];

@@ -17,7 +17,8 @@ import java.util.Map;
  * fit weighs nothing until the next fit, and a theme the model does not know is scored by its threshold instead.
  * Beside it, fitted on labelled paragraphs of news, a paragraph model per theme: the probability that a paragraph is
  * mainly about the theme, from {@link ParagraphEvidence#FEATURES} and the theme's terms in the paragraph; and a words
- * model per theme, the same probability from all the paragraph's words ({@link ParagraphWords}).
+ * model per theme, the same probability from all the paragraph's words ({@link ParagraphWords}). And a words model of
+ * whole articles, fitted with the article model, for a government's own texts.
  */
 final class ThemeModel {
 
@@ -34,11 +35,11 @@ final class ThemeModel {
     }
 
     /**
-     * How a text that is not a government's own is judged: the weighted mean of the article model's probability and
-     * those of its paragraph most about the theme by the paragraph and words models, against its own cut-off. Without
-     * a words model for the theme, the mean of the other two.
+     * How a text is judged: the weighted mean of the article model's probability and those of its paragraph most about
+     * the theme by the paragraph model and by a words model, against its own cut-off. Without a words model for the
+     * theme, the weighted mean of the other two.
      */
-    record NewsMix(double article, double paragraphs, double words, double cutoff) {
+    record Mix(double article, double paragraphs, double words, double cutoff) {
 
         double probability(double byArticle, double byParagraphs, double byWords) {
             if (Double.isNaN(byWords)) {
@@ -49,21 +50,26 @@ final class ThemeModel {
     }
 
     private final double cutoff;
-    private final NewsMix news;
+    private final Mix news;
+    private final Mix government;
     private final Map<String, Weights> byTheme;
     private final Map<String, Weights> byThemeInParagraphs;
     private final WordModel words;
+    private final WordModel articleWords;
 
-    private ThemeModel(double cutoff, NewsMix news, Map<String, Weights> byTheme, Map<String, Weights> byThemeInParagraphs,
-            WordModel words) {
+    private ThemeModel(double cutoff, Mix news, Mix government, Map<String, Weights> byTheme,
+            Map<String, Weights> byThemeInParagraphs, WordModel words, WordModel articleWords) {
         this.cutoff = cutoff;
         this.news = news;
+        this.government = government;
         this.byTheme = byTheme;
         this.byThemeInParagraphs = byThemeInParagraphs;
         this.words = words;
+        this.articleWords = articleWords;
     }
 
-    static final ThemeModel NONE = new ThemeModel(1, new NewsMix(1, 1, 1, 1), Map.of(), Map.of(), WordModel.NONE);
+    static final ThemeModel NONE = new ThemeModel(1, new Mix(1, 1, 1, 1), new Mix(1, 0, 0, 1), Map.of(), Map.of(),
+            WordModel.NONE, WordModel.NONE);
 
     /** The model shipped with newsflow, or {@link #NONE} when the classpath has none. */
     static ThemeModel load() {
@@ -76,11 +82,15 @@ final class ThemeModel {
 
     static ThemeModel fromJson(JsonNode root) {
         double cutoff = root.path("cutoff").asDouble(0.5);
-        JsonNode mix = root.path("news");
-        NewsMix news = new NewsMix(mix.path("article").asDouble(1), mix.path("paragraphs").asDouble(1),
-                mix.path("words").asDouble(1), mix.path("cutoff").asDouble(cutoff));
-        return new ThemeModel(cutoff, news, weights(root.path("themes"), ThemeEvidence.FEATURES),
-                weights(root.path("paragraphs"), ParagraphEvidence.FEATURES), words(root.path("words")));
+        return new ThemeModel(cutoff, mix(root.path("news"), 1, cutoff), mix(root.path("government"), 0, cutoff),
+                weights(root.path("themes"), ThemeEvidence.FEATURES), weights(root.path("paragraphs"), ParagraphEvidence.FEATURES),
+                words(root.path("words")), words(root.path("articleWords")));
+    }
+
+    /** A mix as theme-model.json writes it; by default the article model's probability and cut-off alone. */
+    private static Mix mix(JsonNode node, double otherModels, double cutoff) {
+        return new Mix(node.path("article").asDouble(1), node.path("paragraphs").asDouble(otherModels),
+                node.path("words").asDouble(otherModels), node.path("cutoff").asDouble(cutoff));
     }
 
     private static WordModel words(JsonNode node) {
@@ -134,12 +144,24 @@ final class ThemeModel {
         return byThemeInParagraphs.get(theme);
     }
 
-    NewsMix news() {
+    /** How a text not from a government's own site is judged. */
+    Mix news() {
         return news;
     }
 
+    /** How a government's own text is judged: the article model and the words model of whole articles. */
+    Mix government() {
+        return government;
+    }
+
+    /** The words model of paragraphs, fitted on news. */
     WordModel words() {
         return words;
+    }
+
+    /** The words model of whole articles, fitted on the same articles as the article model. */
+    WordModel articleWords() {
+        return articleWords;
     }
 
     /** Each term's weight for its theme, in the order of {@code terms}; 0 for the terms of themes it does not know. */

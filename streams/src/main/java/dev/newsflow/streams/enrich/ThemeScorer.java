@@ -45,6 +45,7 @@ public final class ThemeScorer {
     private final double[] termWeights;
     private final ParagraphModel paragraphModel;
     private final ParagraphWords paragraphWords;
+    private final ParagraphWords articleWords;
 
     ThemeScorer(List<Theme> themes, List<Term> terms, ThemeModel model) {
         this.themes = List.copyOf(themes);
@@ -55,6 +56,7 @@ public final class ThemeScorer {
         this.paragraphModel = new ParagraphModel(model, themes.stream().map(Theme::id).toList(), termList(), themeOfTerms(),
                 lexiconWeights());
         this.paragraphWords = new ParagraphWords(model.words(), themes.stream().map(Theme::id).toList());
+        this.articleWords = new ParagraphWords(model.articleWords(), themes.stream().map(Theme::id).toList());
     }
 
     /** The taxonomy and the model shipped with newsflow. */
@@ -186,9 +188,9 @@ public final class ThemeScorer {
 
     /**
      * The same as {@link #score(String, int, int)}, from the matches of {@link #termList()} found by a shared matcher.
-     * A government's own text is judged by the article model alone, fitted on such texts; any other by a weighted mean
-     * of the article's probability and those of its paragraph most about the theme by the paragraph model and by the
-     * words model, both fitted on news ({@link ThemeModel.NewsMix}).
+     * A government's own text is judged by the article model and the words model of whole articles, both fitted on such
+     * texts; any other by a weighted mean of the article's probability and those of its paragraph most about the theme
+     * by the paragraph model and by the words model, both fitted on news ({@link ThemeModel.Mix}).
      */
     List<ThemeHitResult> scoreMatches(String text, FoldedText folded, int titleLength, List<int[]> matches, int words,
             boolean governmentText) {
@@ -210,7 +212,7 @@ public final class ThemeScorer {
             }
         }
         double scale = Math.sqrt(Math.max(1.0, (double) words / REFERENCE_WORDS));
-        double[] byWords = governmentText ? null : paragraphWords.best(text, folded, titleLength);
+        double[] byWords = governmentText ? articleWords.whole(folded, titleLength) : paragraphWords.best(text, folded, titleLength);
         List<ThemeHitResult> hits = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
             Theme theme = themes.get(i);
@@ -227,9 +229,19 @@ public final class ThemeScorer {
                 double article = !often ? 0 : model.knows(theme.id())
                         ? model.probability(theme.id(), evidence.features()[i], termSums[i])
                         : weighed(contributions.get(i), scale) >= theme.threshold() ? 1 : 0;
-                double p = !byParagraphs ? article : model.news().probability(article,
-                        paragraphModel.best(evidence.paragraphs(), i), paragraphWords.knows(i) ? byWords[i] : Double.NaN);
-                double cutoff = byParagraphs ? model.news().cutoff() : model.cutoff();
+                double p;
+                double cutoff;
+                if (byParagraphs) {
+                    p = model.news().probability(article, paragraphModel.best(evidence.paragraphs(), i),
+                            paragraphWords.knows(i) ? byWords[i] : Double.NaN);
+                    cutoff = model.news().cutoff();
+                } else if (governmentText && articleWords.knows(i) && model.knows(theme.id())) {
+                    p = model.government().probability(article, 0, byWords[i]);
+                    cutoff = model.government().cutoff();
+                } else {
+                    p = article;
+                    cutoff = model.cutoff();
+                }
                 score = p >= cutoff ? 0.5 + 0.5 * (p - cutoff) / (1 - cutoff) : -1;
             } else {
                 double weighed = weighed(contributions.get(i), scale);

@@ -103,6 +103,22 @@ class ThemeScorerTest {
     }
 
     @Test
+    void shouldJudgeAGovernmentsTextByTheArticleModelAndTheWordsOfTheWholeArticle() throws Exception {
+        ThemeModel model = ThemeModel.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"cutoff": 0.45, "government": {"article": 1, "words": 1, "cutoff": 0.5},
+                 "themes": {"climate": {"bias": -3, "features": {"evidence": 1.0}, "terms": {}}},
+                 "articleWords": {"vocabulary": ["emissions", "schools"], "idf": [1.0, 1.0],
+                                  "themes": {"climate": {"bias": -1, "weights": [4.0, 0.0]}}}}"""));
+        ThemeScorer scorer = ThemeScorer.fromYaml(TestEngines.THEMES, model);
+        String text = "Climate change is accelerating. Emissions rose.\n\nThe minister spoke about schools.";
+
+        // article 0.230 as above; the whole text's known words, "emissions" and "schools" once each, are 0.707 each
+        // after scaling: z = -1 + 4 x 0.707 = 1.828, p = 0.862; (0.230 + 0.862) / 2 = 0.546 >= 0.5
+        assertThat(scorer.score(text, 0, 20, true)).singleElement().satisfies(hit -> assertThat(hit.score()).isEqualTo(0.546));
+        assertThat(scorer.score(text, 0, 20)).as("not a government's text: the article model alone, 0.230").isEmpty();
+    }
+
+    @Test
     void shouldCountWordsThatTwoThemesListForBoth() {
         ThemeScorer scorer = ThemeScorer.fromYaml("""
                 themes:

@@ -98,7 +98,7 @@ final class NewsMixFit {
         return 2.0 * counts[0] / (2.0 * counts[0] + counts[1] + counts[2]);
     }
 
-    private static ObjectNode json(Mix mix) {
+    static ObjectNode json(Mix mix) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("article", mix.article());
         node.put("paragraphs", mix.paragraphs());

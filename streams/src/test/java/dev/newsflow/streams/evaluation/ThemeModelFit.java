@@ -43,7 +43,7 @@ final class ThemeModelFit {
     private static final double PLATEAU = 0.005;
     private static final int ITERATIONS = 2000;
     private static final double LEARNING_RATE = 0.5;
-    private static final int FOLDS = 5;
+    static final int FOLDS = 5;
     private static final int LENGTH = ThemeEvidence.FEATURES.indexOf("length");
     private static final int PARAGRAPH_LENGTH = ParagraphEvidence.FEATURES.indexOf("length");
 
@@ -56,7 +56,7 @@ final class ThemeModelFit {
     }
 
     /** One labelled article as the model sees it. */
-    record Example(ThemeEvidence evidence, int words, Set<String> themes) {
+    record Example(ThemeEvidence evidence, int words, List<String> tokens, Set<String> themes) {
     }
 
     private final ThemeScorer scorer = ThemeScorer.loadWithoutModel();
@@ -72,8 +72,10 @@ final class ThemeModelFit {
                 String head = clean.getTitle() == null || clean.getTitle().isBlank() ? "" : clean.getTitle() + "\n\n";
                 Set<String> themes = new HashSet<>();
                 article.path("themes").forEach(t -> themes.add(t.asText()));
-                examples.add(new Example(scorer.evidence(head + clean.getText(), head.length(), clean.getWordCount()),
-                        clean.getWordCount(), themes));
+                String text = head + clean.getText();
+                List<String> tokens = ParagraphWords.words(text, head.length()).stream().flatMap(List::stream).toList();
+                examples.add(new Example(scorer.evidence(text, head.length(), clean.getWordCount()), clean.getWordCount(),
+                        tokens, themes));
             }
         }
         return examples;
@@ -175,13 +177,19 @@ final class ThemeModelFit {
     ObjectNode fit(List<Example> examples, List<Paragraph> paragraphs) throws IOException {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("fittedOn", String.join(" + ", TRAINING.stream().map(set -> set.file).toList()) + " (" + examples.size() + " articles)");
-        root.put("cutoff", bestCutoff(examples));
+        double[][] outOfFold = outOfFold(examples);
+        double cutoff = bestCutoff(examples, outOfFold);
+        root.put("cutoff", cutoff);
         ObjectNode themes = root.putObject("themes");
         List<String> termList = scorer.termList();
         for (int t : modelledThemes(examples)) {
             write(themes.putObject(scorer.themes().get(t).id()), fitTheme(examples, t), ThemeEvidence.FEATURES, termColumns(t),
                     termList);
         }
+        List<String> themeIds = scorer.themes().stream().map(ThemeScorer.Theme::id).toList();
+        root.set("government", new GovernmentMixFit(this).choose(examples, outOfFold, cutoff));
+        root.set("articleWords", new WordModelFit().fit(examples.stream().map(Example::tokens).toList(),
+                examples.stream().map(Example::themes).toList(), themeIds, MIN_POSITIVES));
         root.set("news", new NewsMixFit().choose(root, articles -> newsModels(
                 paragraphs.stream().filter(p -> articles.contains(p.article())).toList())));
         root.put("paragraphsFittedOn", PARAGRAPH_LABELS + " (" + paragraphs.size() + " paragraphs)");
@@ -321,32 +329,50 @@ final class ThemeModelFit {
     }
 
     /**
-     * The cut-off by pooled F1 over the modelled themes when each fifth of the examples is predicted by a model fitted
-     * on the rest. F1 is flat over a wide range (within 0.005 from 0.35 to 0.6 on the shipped labels), where the best
-     * single value is noise: take the middle of that plateau.
+     * Each example's probability of each modelled theme by a model fitted on the other four fifths of the examples; NaN
+     * for the themes not modelled.
      */
-    double bestCutoff(List<Example> examples) {
-        double[] cutoffs = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
-        int[][] counts = new int[cutoffs.length][3];
-        List<Integer> modelled = modelledThemes(examples);
+    double[][] outOfFold(List<Example> examples) {
+        double[][] probabilities = new double[examples.size()][scorer.themes().size()];
+        for (double[] row : probabilities) {
+            Arrays.fill(row, Double.NaN);
+        }
         for (int fold = 0; fold < FOLDS; fold++) {
             List<Example> train = new ArrayList<>();
-            List<Example> test = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
-                (i % FOLDS == fold ? test : train).add(examples.get(i));
+                if (i % FOLDS != fold) {
+                    train.add(examples.get(i));
+                }
             }
-            for (int t : modelled) {
+            for (int t : modelledThemes(examples)) {
                 double[] weights = fitTheme(train, t);
-                String id = scorer.themes().get(t).id();
-                for (Example example : test) {
-                    double p = taggable(example, t) ? probability(weights, example, t) : 0;
-                    boolean gold = example.themes().contains(id);
-                    for (int c = 0; c < cutoffs.length; c++) {
-                        boolean predicted = p >= cutoffs[c];
-                        counts[c][0] += predicted && gold ? 1 : 0;
-                        counts[c][1] += predicted && !gold ? 1 : 0;
-                        counts[c][2] += !predicted && gold ? 1 : 0;
-                    }
+                for (int i = fold; i < examples.size(); i += FOLDS) {
+                    probabilities[i][t] = probability(weights, examples.get(i), t);
+                }
+            }
+        }
+        return probabilities;
+    }
+
+    /**
+     * The cut-off by pooled F1 over the modelled themes when each fifth of the examples is predicted by a model fitted
+     * on the rest ({@code outOfFold}). F1 is flat over a wide range (within 0.005 from 0.35 to 0.6 on the shipped
+     * labels), where the best single value is noise: take the middle of that plateau.
+     */
+    double bestCutoff(List<Example> examples, double[][] outOfFold) {
+        double[] cutoffs = {0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6};
+        int[][] counts = new int[cutoffs.length][3];
+        for (int t : modelledThemes(examples)) {
+            String id = scorer.themes().get(t).id();
+            for (int i = 0; i < examples.size(); i++) {
+                Example example = examples.get(i);
+                double p = taggable(example, t) ? outOfFold[i][t] : 0;
+                boolean gold = example.themes().contains(id);
+                for (int c = 0; c < cutoffs.length; c++) {
+                    boolean predicted = p >= cutoffs[c];
+                    counts[c][0] += predicted && gold ? 1 : 0;
+                    counts[c][1] += predicted && !gold ? 1 : 0;
+                    counts[c][2] += !predicted && gold ? 1 : 0;
                 }
             }
         }
@@ -366,12 +392,17 @@ final class ThemeModelFit {
     }
 
     /** Whether the scorer would tag the theme at all, whatever its probability. */
-    private boolean taggable(Example example, int theme) {
+    boolean taggable(Example example, int theme) {
+        return ThemeScorer.namedOftenEnough(matches(example, theme), example.words());
+    }
+
+    /** How often the theme's terms occur in the example. */
+    int matches(Example example, int theme) {
         int matches = 0;
         for (int term : termColumns(theme)) {
             matches += example.evidence().termCounts()[term];
         }
-        return ThemeScorer.namedOftenEnough(matches, example.words());
+        return matches;
     }
 
     private static double round(double value) {

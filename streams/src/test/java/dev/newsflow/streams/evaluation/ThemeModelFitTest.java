@@ -12,8 +12,8 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped theme model is the one the training labels give: the article model from the briefings, the paragraph
- * model from the labelled paragraphs of news. {@code mvn -pl streams test -Dtest=ThemeModelFitTest
+ * The shipped theme model is the one the training labels give: the article model and the words model of whole articles
+ * from the briefings, the paragraph and words models from the labelled paragraphs of news, and the mixes that weigh them. {@code mvn -pl streams test -Dtest=ThemeModelFitTest
  * -Dthemes.fit=true} refits it and writes src/main/resources/dev/newsflow/enrich/theme-model.json.
  */
 class ThemeModelFitTest {
@@ -32,6 +32,7 @@ class ThemeModelFitTest {
         assertThat(shipped.path("cutoff").asDouble()).isEqualTo(fitted.path("cutoff").asDouble());
         assertThat(shipped.path("paragraphsFittedOn").asText()).isEqualTo(fitted.path("paragraphsFittedOn").asText());
         assertThat(shipped.path("news")).isEqualTo(fitted.path("news"));
+        assertThat(shipped.path("government")).isEqualTo(fitted.path("government"));
         for (String model : List.of("themes", "paragraphs")) {
             assertThat(shipped.path(model).size()).as(model).isEqualTo(fitted.path(model).size());
             fitted.path(model).fields().forEachRemaining(theme -> {
@@ -42,15 +43,19 @@ class ThemeModelFitTest {
                         .as(what + " / " + term.getKey()).isCloseTo(term.getValue().asDouble(), Offset.offset(1e-3)));
             });
         }
-        JsonNode words = fitted.path("words");
-        assertThat(shipped.path("words").path("vocabulary")).isEqualTo(words.path("vocabulary"));
-        assertThat(maxDifference(shipped.path("words").path("idf"), words.path("idf"))).as("idf").isLessThan(1e-3);
-        assertThat(shipped.path("words").path("themes").size()).isEqualTo(words.path("themes").size());
-        words.path("themes").fields().forEachRemaining(theme -> {
-            JsonNode ours = shipped.path("words").path("themes").path(theme.getKey());
-            assertThat(ours.path("bias").asDouble()).as(theme.getKey()).isCloseTo(theme.getValue().path("bias").asDouble(), Offset.offset(1e-3));
-            assertThat(maxDifference(ours.path("weights"), theme.getValue().path("weights"))).as(theme.getKey()).isLessThan(1e-3);
-        });
+        for (String model : List.of("words", "articleWords")) {
+            JsonNode words = fitted.path(model);
+            JsonNode ours = shipped.path(model);
+            assertThat(ours.path("vocabulary")).as(model).isEqualTo(words.path("vocabulary"));
+            assertThat(maxDifference(ours.path("idf"), words.path("idf"))).as(model + " idf").isLessThan(1e-3);
+            assertThat(ours.path("themes").size()).as(model).isEqualTo(words.path("themes").size());
+            words.path("themes").fields().forEachRemaining(theme -> {
+                JsonNode weights = ours.path("themes").path(theme.getKey());
+                String what = model + " / " + theme.getKey();
+                assertThat(weights.path("bias").asDouble()).as(what).isCloseTo(theme.getValue().path("bias").asDouble(), Offset.offset(1e-3));
+                assertThat(maxDifference(weights.path("weights"), theme.getValue().path("weights"))).as(what).isLessThan(1e-3);
+            });
+        }
     }
 
     /** The largest difference between two arrays of numbers of the same length. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Fits the words model of theme-model.json ("words") on labelled paragraphs: the vocabulary is every word (as
+ * Fits a words model of theme-model.json on labelled texts: "words" on the paragraphs of news, "articleWords" on the
+ * whole briefings the article model is fitted on. The vocabulary is every word (as
  * {@code ParagraphWords} reads them) in at least {@value #MIN_PARAGRAPHS} paragraphs but for {@link #STOP_WORDS}, each
  * with its smoothed IDF, ln((1 + n) / (1 + paragraphs with the word)) + 1; each paragraph is its TF-IDF vector scaled to
  * length 1; and each theme with enough positives gets an L2-regularised logistic regression on those vectors, by
@@ -36,11 +38,60 @@ final class WordModelFit {
     private record Row(int[] words, double[] values) {
     }
 
+    /** A fitted model: its vocabulary, each word's IDF, the themes fitted and, per theme, the bias and word weights. */
+    private record Fitted(List<String> vocabulary, Map<String, Integer> index, double[] idf, List<String> themes,
+            double[][] weights) {
+    }
+
     /**
-     * The words model as JSON, fitted on {@code paragraphs} (each a list of its words) labelled with {@code themes},
-     * for the themes {@code themeIds} that have at least {@code minPositives} positive paragraphs.
+     * The words model as JSON, fitted on {@code paragraphs} (each a list of its words, or a whole article's) labelled
+     * with {@code themes}, for the themes {@code themeIds} that have at least {@code minPositives} positive paragraphs.
      */
     ObjectNode fit(List<List<String>> paragraphs, List<Set<String>> themes, List<String> themeIds, int minPositives) {
+        Fitted model = fitModel(paragraphs, themes, themeIds, minPositives);
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        ArrayNode words = root.putArray("vocabulary");
+        model.vocabulary().forEach(words::add);
+        ArrayNode idfs = root.putArray("idf");
+        for (double value : model.idf()) {
+            idfs.add(round(value));
+        }
+        ObjectNode byTheme = root.putObject("themes");
+        for (int t = 0; t < model.themes().size(); t++) {
+            ObjectNode theme = byTheme.putObject(model.themes().get(t));
+            theme.put("bias", round(model.weights()[t][0]));
+            ArrayNode w = theme.putArray("weights");
+            for (int j = 1; j < model.weights()[t].length; j++) {
+                w.add(round(model.weights()[t][j]));
+            }
+        }
+        return root;
+    }
+
+    /**
+     * Per text of {@code unseen} and per theme of {@code themeIds}, the probability the model fitted as {@link #fit}
+     * fits gives it; NaN for the themes it does not fit.
+     */
+    double[][] probabilities(List<List<String>> paragraphs, List<Set<String>> themes, List<String> themeIds,
+            int minPositives, List<List<String>> unseen) {
+        Fitted model = fitModel(paragraphs, themes, themeIds, minPositives);
+        double[][] probabilities = new double[unseen.size()][themeIds.size()];
+        for (int u = 0; u < unseen.size(); u++) {
+            Arrays.fill(probabilities[u], Double.NaN);
+            Row row = row(unseen.get(u), model.index(), model.idf());
+            for (int t = 0; t < model.themes().size(); t++) {
+                double[] w = model.weights()[t];
+                double z = w[0];
+                for (int k = 0; k < row.words().length; k++) {
+                    z += w[1 + row.words()[k]] * row.values()[k];
+                }
+                probabilities[u][themeIds.indexOf(model.themes().get(t))] = 1 / (1 + Math.exp(-z));
+            }
+        }
+        return probabilities;
+    }
+
+    private Fitted fitModel(List<List<String>> paragraphs, List<Set<String>> themes, List<String> themeIds, int minPositives) {
         List<String> vocabulary = vocabulary(paragraphs);
         Map<String, Integer> index = new HashMap<>();
         for (String word : vocabulary) {
@@ -56,25 +107,7 @@ final class WordModelFit {
                 y[t][i] = themes.get(i).contains(fitted.get(t)) ? 1 : 0;
             }
         }
-        double[][] weights = fitLogistic(rows, y, vocabulary.size());
-
-        ObjectNode root = new ObjectMapper().createObjectNode();
-        ArrayNode words = root.putArray("vocabulary");
-        vocabulary.forEach(words::add);
-        ArrayNode idfs = root.putArray("idf");
-        for (double value : idf) {
-            idfs.add(round(value));
-        }
-        ObjectNode byTheme = root.putObject("themes");
-        for (int t = 0; t < fitted.size(); t++) {
-            ObjectNode theme = byTheme.putObject(fitted.get(t));
-            theme.put("bias", round(weights[t][0]));
-            ArrayNode w = theme.putArray("weights");
-            for (int j = 1; j < weights[t].length; j++) {
-                w.add(round(weights[t][j]));
-            }
-        }
-        return root;
+        return new Fitted(vocabulary, index, idf, fitted, fitLogistic(rows, y, vocabulary.size()));
     }
 
     /** The words in at least {@value #MIN_PARAGRAPHS} paragraphs, but for stop words, in alphabetical order. */
@@ -130,7 +163,7 @@ final class WordModelFit {
             norm += values[k] * values[k];
         }
         for (int k = 0; k < ids.length; k++) {
-            values[k] /= Math.sqrt(norm); // a paragraph without vocabulary words has none to scale
+            values[k] /= Math.sqrt(norm); // a text without vocabulary words has none to scale
         }
         return new Row(ids, values);
     }
