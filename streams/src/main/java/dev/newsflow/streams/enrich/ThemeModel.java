@@ -35,17 +35,24 @@ final class ThemeModel {
     }
 
     /**
-     * How a text is judged: the weighted mean of the article model's probability and those of its paragraph most about
-     * the theme by the paragraph model and by a words model, against its own cut-off. Without a words model for the
-     * theme, the weighted mean of the other two.
+     * How a text is judged: the weighted mean of the article model's probability, those of its paragraph most about
+     * the theme by the paragraph model and by the words model of paragraphs, and the words model of whole articles'
+     * probability, against its own cut-off. A model that does not know the theme is left out of the mean.
      */
-    record Mix(double article, double paragraphs, double words, double cutoff) {
+    record Mix(double article, double paragraphs, double words, double articleWords, double cutoff) {
 
-        double probability(double byArticle, double byParagraphs, double byWords) {
-            if (Double.isNaN(byWords)) {
-                return (article * byArticle + paragraphs * byParagraphs) / (article + paragraphs);
+        double probability(double byArticle, double byParagraphs, double byWords, double byArticleWords) {
+            double sum = article * byArticle;
+            double weight = article;
+            double[] weights = {paragraphs, words, articleWords};
+            double[] probabilities = {byParagraphs, byWords, byArticleWords};
+            for (int m = 0; m < weights.length; m++) {
+                if (weights[m] > 0 && !Double.isNaN(probabilities[m])) {
+                    sum += weights[m] * probabilities[m];
+                    weight += weights[m];
+                }
             }
-            return (article * byArticle + paragraphs * byParagraphs + words * byWords) / (article + paragraphs + words);
+            return sum / weight;
         }
     }
 
@@ -68,7 +75,7 @@ final class ThemeModel {
         this.articleWords = articleWords;
     }
 
-    static final ThemeModel NONE = new ThemeModel(1, new Mix(1, 1, 1, 1), new Mix(1, 0, 0, 1), Map.of(), Map.of(),
+    static final ThemeModel NONE = new ThemeModel(1, new Mix(1, 1, 1, 0, 1), new Mix(1, 0, 0, 0, 1), Map.of(), Map.of(),
             WordModel.NONE, WordModel.NONE);
 
     /** The model shipped with newsflow, or {@link #NONE} when the classpath has none. */
@@ -82,15 +89,17 @@ final class ThemeModel {
 
     static ThemeModel fromJson(JsonNode root) {
         double cutoff = root.path("cutoff").asDouble(0.5);
-        return new ThemeModel(cutoff, mix(root.path("news"), 1, cutoff), mix(root.path("government"), 0, cutoff),
+        return new ThemeModel(cutoff, mix(root.path("news"), new Mix(1, 1, 1, 0, cutoff)),
+                mix(root.path("government"), new Mix(1, 0, 0, 0, cutoff)),
                 weights(root.path("themes"), ThemeEvidence.FEATURES), weights(root.path("paragraphs"), ParagraphEvidence.FEATURES),
                 words(root.path("words")), words(root.path("articleWords")));
     }
 
-    /** A mix as theme-model.json writes it; by default the article model's probability and cut-off alone. */
-    private static Mix mix(JsonNode node, double otherModels, double cutoff) {
-        return new Mix(node.path("article").asDouble(1), node.path("paragraphs").asDouble(otherModels),
-                node.path("words").asDouble(otherModels), node.path("cutoff").asDouble(cutoff));
+    /** A mix as theme-model.json writes it, each weight and the cut-off {@code otherwise}'s where it gives none. */
+    private static Mix mix(JsonNode node, Mix otherwise) {
+        return new Mix(node.path("article").asDouble(otherwise.article()), node.path("paragraphs").asDouble(otherwise.paragraphs()),
+                node.path("words").asDouble(otherwise.words()), node.path("articleWords").asDouble(otherwise.articleWords()),
+                node.path("cutoff").asDouble(otherwise.cutoff()));
     }
 
     private static WordModel words(JsonNode node) {

@@ -189,8 +189,8 @@ public final class ThemeScorer {
     /**
      * The same as {@link #score(String, int, int)}, from the matches of {@link #termList()} found by a shared matcher.
      * A government's own text is judged by the article model and the words model of whole articles, both fitted on such
-     * texts; any other by a weighted mean of the article's probability and those of its paragraph most about the theme
-     * by the paragraph model and by the words model, both fitted on news ({@link ThemeModel.Mix}).
+     * texts; any other by a weighted mean of those and of the probabilities of its paragraph most about the theme by
+     * the paragraph model and by the words model of paragraphs, both fitted on news ({@link ThemeModel.Mix}).
      */
     List<ThemeHitResult> scoreMatches(String text, FoldedText folded, int titleLength, List<int[]> matches, int words,
             boolean governmentText) {
@@ -212,7 +212,8 @@ public final class ThemeScorer {
             }
         }
         double scale = Math.sqrt(Math.max(1.0, (double) words / REFERENCE_WORDS));
-        double[] byWords = governmentText ? articleWords.whole(folded, titleLength) : paragraphWords.best(text, folded, titleLength);
+        double[] byWords = governmentText ? null : paragraphWords.best(text, folded, titleLength);
+        double[] byArticleWords = governmentText || model.news().articleWords() > 0 ? articleWords.whole(folded, titleLength) : null;
         List<ThemeHitResult> hits = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
             Theme theme = themes.get(i);
@@ -233,10 +234,11 @@ public final class ThemeScorer {
                 double cutoff;
                 if (byParagraphs) {
                     p = model.news().probability(article, paragraphModel.best(evidence.paragraphs(), i),
-                            paragraphWords.knows(i) ? byWords[i] : Double.NaN);
+                            paragraphWords.knows(i) ? byWords[i] : Double.NaN,
+                            byArticleWords != null && articleWords.knows(i) ? byArticleWords[i] : Double.NaN);
                     cutoff = model.news().cutoff();
                 } else if (governmentText && articleWords.knows(i) && model.knows(theme.id())) {
-                    p = model.government().probability(article, 0, byWords[i]);
+                    p = model.government().probability(article, Double.NaN, Double.NaN, byArticleWords[i]);
                     cutoff = model.government().cutoff();
                 } else {
                     p = article;

@@ -105,7 +105,7 @@ class ThemeScorerTest {
     @Test
     void shouldJudgeAGovernmentsTextByTheArticleModelAndTheWordsOfTheWholeArticle() throws Exception {
         ThemeModel model = ThemeModel.fromJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
-                {"cutoff": 0.45, "government": {"article": 1, "words": 1, "cutoff": 0.5},
+                {"cutoff": 0.45, "government": {"article": 1, "articleWords": 1, "cutoff": 0.5},
                  "themes": {"climate": {"bias": -3, "features": {"evidence": 1.0}, "terms": {}}},
                  "articleWords": {"vocabulary": ["emissions", "schools"], "idf": [1.0, 1.0],
                                   "themes": {"climate": {"bias": -1, "weights": [4.0, 0.0]}}}}"""));

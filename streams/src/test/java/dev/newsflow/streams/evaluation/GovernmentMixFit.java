@@ -23,10 +23,10 @@ final class GovernmentMixFit {
 
     private static List<NewsMixFit.Mix> grid() {
         List<NewsMixFit.Mix> grid = new ArrayList<>();
-        for (int words : new int[] {1, 2}) {
+        for (int articleWords : new int[] {1, 2}) {
             for (int article : new int[] {1, 2}) {
                 for (double cutoff : new double[] {0.45, 0.4, 0.35, 0.3, 0.25, 0.5}) {
-                    grid.add(new NewsMixFit.Mix(article, 0, words, cutoff));
+                    grid.add(new NewsMixFit.Mix(article, 0, 0, articleWords, cutoff));
                 }
             }
         }
@@ -53,8 +53,8 @@ final class GovernmentMixFit {
                 for (int m = 0; m < GRID.size(); m++) {
                     NewsMixFit.Mix mix = GRID.get(m);
                     boolean predicted = taggable && (Double.isNaN(words[i][t]) ? articleOutOfFold[i][t] >= cutoff
-                            : (mix.article() * articleOutOfFold[i][t] + mix.words() * words[i][t])
-                                    / (mix.article() + mix.words()) >= mix.cutoff());
+                            : (mix.article() * articleOutOfFold[i][t] + mix.articleWords() * words[i][t])
+                                    / (mix.article() + mix.articleWords()) >= mix.cutoff());
                     counts[m][0] += predicted && gold ? 1 : 0;
                     counts[m][1] += predicted && !gold ? 1 : 0;
                     counts[m][2] += !predicted && gold ? 1 : 0;

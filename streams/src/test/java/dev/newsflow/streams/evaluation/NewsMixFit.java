@@ -15,15 +15,16 @@ import java.util.function.Function;
 
 /**
  * Chooses the "news" mix of theme-model.json: how a text that is not a government's own weighs the article model
- * against the paragraph and words models, and the cut-off of that weighted mean. By two folds of the labelled news
+ * against the paragraph model, the words model of paragraphs and that of whole articles, and the cut-off of that
+ * weighted mean. By two folds of the labelled news
  * articles (labels-news.yaml; the first 30 articles of each region against the rest): the paragraph and words models
  * are fitted on one fold's paragraphs, the scorer itself tags the other fold's articles under each mix of {@link #GRID},
  * and the mix with the best pooled F1 wins (the first in the grid's order on a tie).
  */
 final class NewsMixFit {
 
-    /** One mix: the weights of the three models' probabilities and the cut-off of their weighted mean. */
-    record Mix(int article, int paragraphs, int words, double cutoff) {
+    /** One mix: the weights of the models' probabilities and the cut-off of their weighted mean. */
+    record Mix(int article, int paragraphs, int words, int articleWords, double cutoff) {
     }
 
     static final List<Mix> GRID = grid();
@@ -39,11 +40,13 @@ final class NewsMixFit {
 
     private static List<Mix> grid() {
         List<Mix> grid = new ArrayList<>();
-        for (int words : new int[] {1, 2, 3, 4}) {
-            for (int paragraphs : new int[] {1, 0, 2}) {
-                for (int article : new int[] {1, 2}) {
-                    for (double cutoff : new double[] {0.45, 0.4, 0.35, 0.3, 0.5}) {
-                        grid.add(new Mix(article, paragraphs, words, cutoff));
+        for (int articleWords : new int[] {0, 1, 2}) {
+            for (int words : new int[] {1, 2, 3, 4}) {
+                for (int paragraphs : new int[] {1, 0, 2}) {
+                    for (int article : new int[] {1, 2}) {
+                        for (double cutoff : new double[] {0.45, 0.4, 0.35, 0.3, 0.5}) {
+                            grid.add(new Mix(article, paragraphs, words, articleWords, cutoff));
+                        }
                     }
                 }
             }
@@ -103,6 +106,7 @@ final class NewsMixFit {
         node.put("article", mix.article());
         node.put("paragraphs", mix.paragraphs());
         node.put("words", mix.words());
+        node.put("articleWords", mix.articleWords());
         node.put("cutoff", mix.cutoff());
         return node;
     }
