@@ -5,60 +5,46 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The words model of {@link ThemeModel} at work: per theme, a logistic model of a paragraph's words, fitted on the
- * labelled paragraphs of news. A paragraph is its TF-IDF vector over the model's vocabulary (1 + log of each word's
- * count, times the word's IDF, scaled to length 1); words outside the vocabulary do not count. It sees what the
- * lexicon does not list ("talks", "troops", "tariff", "ballots") and weighs the lexicon's words by how labellers used
- * them. Words are those of {@link FoldedText}, looked up by their hash, so a text's words are never copied out.
- * Built once per taxonomy; thread-safe.
+ * A words model of {@link ThemeModel} at work: per theme, a logistic model of a text's words, of a paragraph's (fitted
+ * on the labelled paragraphs of news) or of a whole article's (fitted on the briefings). A text is its TF-IDF vector
+ * over the model's vocabulary (1 + log of each word's count, times the word's IDF, scaled to length 1); words outside
+ * the vocabulary do not count. It sees what the lexicon does not list ("talks", "troops", "tariff", "ballots") and
+ * weighs the lexicon's words by how labellers used them. Words come as their indexes in a {@link Vocabulary} shared by
+ * the models, so each word of a text is looked up once. Built once per taxonomy; thread-safe.
  */
 public final class ParagraphWords {
-
-    /** Words of one char ("s" of "Xi's", "u" of "U.S.") say nothing. */
-    private static final int MIN_LENGTH = 2;
-    private static final long INDEX_MASK = 0xFFFF;
 
     private final int themeCount;
     private final boolean[] known;
     private final double[] bias;
-    /** Each word's weight for each theme: word w, theme t at {@code w * themeCount + t}. */
+    /** Each word's weight for each theme: word w of the shared vocabulary, theme t at {@code w * themeCount + t}. */
     private final float[] weights;
+    /** Each word's IDF; 0 for the shared vocabulary's words this model does not know, so they do not count. */
     private final double[] idf;
     /** Per thread, a count per vocabulary word: a text's words are counted without clearing a new array each time. */
     private final ThreadLocal<int[]> scratch;
-    /** Open addressing: each slot holds a word's hash with its low 16 bits replaced by its index + 1; 0 is empty. */
-    private final long[] slots;
 
-    /** The words model {@code model} bound to the themes {@code themeIds}, in their order. */
-    ParagraphWords(ThemeModel.WordModel model, List<String> themeIds) {
+    /** The words model {@code model} bound to the themes {@code themeIds}, in their order, and to {@code vocabulary}. */
+    ParagraphWords(ThemeModel.WordModel model, List<String> themeIds, Vocabulary vocabulary) {
         this.themeCount = themeIds.size();
         this.known = new boolean[themeCount];
         this.bias = new double[themeCount];
-        int vocabulary = model.vocabulary().size();
-        this.weights = new float[vocabulary * themeCount];
-        this.idf = model.idf().clone();
-        this.scratch = ThreadLocal.withInitial(() -> new int[vocabulary]);
+        this.weights = new float[vocabulary.size() * themeCount];
+        this.idf = new double[vocabulary.size()];
+        this.scratch = ThreadLocal.withInitial(() -> new int[vocabulary.size()]);
+        int[] shared = model.vocabulary().stream().mapToInt(vocabulary::indexOf).toArray();
+        for (int word = 0; word < shared.length; word++) {
+            idf[shared[word]] = model.idf()[word];
+        }
         for (int t = 0; t < themeCount; t++) {
             double[] w = model.weights().get(themeIds.get(t));
             if (w != null) {
                 known[t] = true;
                 bias[t] = w[0];
-                for (int word = 0; word < vocabulary; word++) {
-                    weights[word * themeCount + t] = (float) w[1 + word];
+                for (int word = 0; word < shared.length; word++) {
+                    weights[shared[word] * themeCount + t] = (float) w[1 + word];
                 }
             }
-        }
-        if (vocabulary >= INDEX_MASK) {
-            throw new IllegalArgumentException("A words model of " + vocabulary + " words is more than a slot can index");
-        }
-        this.slots = new long[Integer.highestOneBit(Math.max(2, vocabulary) * 4 - 1)];
-        for (int word = 0; word < vocabulary; word++) {
-            long hash = FoldedText.hash(model.vocabulary().get(word));
-            int slot = slot(hash);
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & (slots.length - 1);
-            }
-            slots[slot] = hash & ~INDEX_MASK | word + 1;
         }
     }
 
@@ -69,9 +55,10 @@ public final class ParagraphWords {
 
     /**
      * Per theme, the probability of the paragraph most about it, over the paragraphs after the title (separated by a
-     * blank line); 0 for every theme of a text without paragraphs. {@code folded} is {@code text} folded.
+     * blank line); 0 for every theme of a text without paragraphs. {@code folded} is {@code text} folded, and
+     * {@code indexes} the vocabulary's index of each of its words.
      */
-    double[] best(String text, FoldedText folded, int titleLength) {
+    double[] best(String text, FoldedText folded, int[] indexes, int titleLength) {
         double[] best = new double[themeCount];
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
         int[] counts = scratch.get(); // all zero between calls: weigh() clears what a paragraph counted
@@ -86,8 +73,8 @@ public final class ParagraphWords {
             int end = gap < 0 ? text.length() : gap;
             int distinct = 0;
             for (; word < folded.words() && folded.start(word) < end; word++) {
-                int id = folded.end(word) - folded.start(word) < MIN_LENGTH ? -1 : lookup(folded.hash(word));
-                if (id >= 0 && counts[id]++ == 0) {
+                int id = indexes[word];
+                if (id >= 0 && idf[id] > 0 && counts[id]++ == 0) {
                     if (distinct == found.length) {
                         found = Arrays.copyOf(found, distinct * 2);
                     }
@@ -105,21 +92,17 @@ public final class ParagraphWords {
     }
 
     /**
-     * Per theme, the probability of the text after the title read as one paragraph: for the words model of whole
-     * articles.
+     * Per theme, the probability of the text after the title read as one: for the words model of whole articles.
      */
-    double[] whole(FoldedText folded, int titleLength) {
+    double[] whole(FoldedText folded, int[] indexes, int titleLength) {
         double[] logits = new double[themeCount];
         Arrays.fill(logits, Double.NEGATIVE_INFINITY);
         int[] counts = scratch.get();
         int[] found = new int[256];
         int distinct = 0;
         for (int word = 0; word < folded.words(); word++) {
-            if (folded.start(word) < titleLength || folded.end(word) - folded.start(word) < MIN_LENGTH) {
-                continue;
-            }
-            int id = lookup(folded.hash(word));
-            if (id >= 0 && counts[id]++ == 0) {
+            int id = indexes[word];
+            if (id >= 0 && idf[id] > 0 && folded.start(word) >= titleLength && counts[id]++ == 0) {
                 if (distinct == found.length) {
                     found = Arrays.copyOf(found, distinct * 2);
                 }
@@ -135,15 +118,16 @@ public final class ParagraphWords {
 
     /** Raises each theme's best logit to the paragraph's whose {@code distinct} words and their counts are given. */
     private void weigh(int[] found, int distinct, int[] counts, double[] best) {
-        double[] sums = new double[themeCount];
+        float[] sums = new float[themeCount]; // floats, as the weights are: the JIT adds them several at a time
         double norm = 0;
         for (int k = 0; k < distinct; k++) {
             int word = found[k];
             double value = (1 + Logs.log1p(counts[word] - 1)) * idf[word];
             counts[word] = 0;
             norm += value * value;
+            float v = (float) value;
             for (int t = 0, at = word * themeCount; t < themeCount; t++) {
-                sums[t] += value * weights[at + t];
+                sums[t] += v * weights[at + t];
             }
         }
         double scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
@@ -154,7 +138,7 @@ public final class ParagraphWords {
 
     /**
      * The words of each paragraph after the title, as the model reads them: the words of {@link FoldedText} of at least
-     * {@value #MIN_LENGTH} chars. For fitting the model.
+     * {@value Vocabulary#MIN_LENGTH} chars. For fitting the model.
      */
     public static List<List<String>> words(String text, int titleLength) {
         FoldedText folded = FoldedText.of(text);
@@ -165,7 +149,7 @@ public final class ParagraphWords {
             int end = gap < 0 ? text.length() : gap;
             List<String> words = new ArrayList<>();
             for (; word < folded.words() && folded.start(word) < end; word++) {
-                if (folded.start(word) >= start && folded.end(word) - folded.start(word) >= MIN_LENGTH) {
+                if (folded.start(word) >= start && folded.end(word) - folded.start(word) >= Vocabulary.MIN_LENGTH) {
                     words.add(new String(folded.chars(), folded.start(word), folded.end(word) - folded.start(word)));
                 }
             }
@@ -173,19 +157,5 @@ public final class ParagraphWords {
             start = gap < 0 ? text.length() + 1 : gap + 2;
         }
         return paragraphs;
-    }
-
-    private int slot(long hash) {
-        return (int) (hash >>> 32) & (slots.length - 1);
-    }
-
-    /** The vocabulary index of the word with {@code hash}, or -1. */
-    private int lookup(long hash) {
-        for (int slot = slot(hash); slots[slot] != 0; slot = (slot + 1) & (slots.length - 1)) {
-            if ((slots[slot] ^ hash) >>> 16 == 0) {
-                return (int) (slots[slot] & INDEX_MASK) - 1;
-            }
-        }
-        return -1;
     }
 }

@@ -44,6 +44,7 @@ public final class ThemeScorer {
     private final ThemeModel model;
     private final double[] termWeights;
     private final ParagraphModel paragraphModel;
+    private final Vocabulary vocabulary;
     private final ParagraphWords paragraphWords;
     private final ParagraphWords articleWords;
 
@@ -55,8 +56,9 @@ public final class ThemeScorer {
         this.termWeights = model.termWeights(terms.stream().map(t -> themes.get(t.theme()).id()).toList(), termList());
         this.paragraphModel = new ParagraphModel(model, themes.stream().map(Theme::id).toList(), termList(), themeOfTerms(),
                 lexiconWeights());
-        this.paragraphWords = new ParagraphWords(model.words(), themes.stream().map(Theme::id).toList());
-        this.articleWords = new ParagraphWords(model.articleWords(), themes.stream().map(Theme::id).toList());
+        this.vocabulary = Vocabulary.of(List.of(model.words().vocabulary(), model.articleWords().vocabulary()));
+        this.paragraphWords = new ParagraphWords(model.words(), themes.stream().map(Theme::id).toList(), vocabulary);
+        this.articleWords = new ParagraphWords(model.articleWords(), themes.stream().map(Theme::id).toList(), vocabulary);
     }
 
     /** The taxonomy and the model shipped with newsflow. */
@@ -212,8 +214,10 @@ public final class ThemeScorer {
             }
         }
         double scale = Math.sqrt(Math.max(1.0, (double) words / REFERENCE_WORDS));
-        double[] byWords = governmentText ? null : paragraphWords.best(text, folded, titleLength);
-        double[] byArticleWords = governmentText || model.news().articleWords() > 0 ? articleWords.whole(folded, titleLength) : null;
+        int[] indexes = vocabulary.indexes(folded);
+        double[] byWords = governmentText ? null : paragraphWords.best(text, folded, indexes, titleLength);
+        double[] byArticleWords = governmentText || model.news().articleWords() > 0
+                ? articleWords.whole(folded, indexes, titleLength) : null;
         List<ThemeHitResult> hits = new ArrayList<>();
         for (int i = 0; i < themes.size(); i++) {
             Theme theme = themes.get(i);
