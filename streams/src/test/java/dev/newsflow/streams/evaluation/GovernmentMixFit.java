@@ -61,13 +61,10 @@ final class GovernmentMixFit {
                 }
             }
         }
-        int best = 0;
-        for (int m = 1; m < GRID.size(); m++) {
-            best = f1(counts[m]) > f1(counts[best]) ? m : best;
-        }
+        int best = NewsMixFit.best(counts);
         ObjectNode chosen = NewsMixFit.json(GRID.get(best));
         chosen.put("chosenBy", "five folds of the " + examples.size() + " fitting articles: F1 "
-                + Math.round(f1(counts[best]) * 1000) / 1000.0);
+                + Math.round(NewsMixFit.f1(counts[best]) * 1000) / 1000.0);
         return chosen;
     }
 
@@ -89,9 +86,5 @@ final class GovernmentMixFit {
             }
         }
         return probabilities;
-    }
-
-    private static double f1(int[] counts) {
-        return 2.0 * counts[0] / (2.0 * counts[0] + counts[1] + counts[2]);
     }
 }

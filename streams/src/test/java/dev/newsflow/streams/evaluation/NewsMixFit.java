@@ -87,17 +87,23 @@ final class NewsMixFit {
                 }
             }
         }
-        int best = 0;
-        for (int m = 1; m < GRID.size(); m++) {
-            best = f1(counts[m]) > f1(counts[best]) ? m : best;
-        }
+        int best = best(counts);
         ObjectNode chosen = json(GRID.get(best));
         chosen.put("chosenBy", "two folds of " + LabelSet.NEWS.file + " (" + articles.size() + " articles): F1 "
                 + Math.round(f1(counts[best]) * 1000) / 1000.0);
         return chosen;
     }
 
-    private static double f1(int[] counts) {
+    /** The index of the counts (true and false positives, false negatives) with the best F1; the first on a tie. */
+    static int best(int[][] counts) {
+        int best = 0;
+        for (int m = 1; m < counts.length; m++) {
+            best = f1(counts[m]) > f1(counts[best]) ? m : best;
+        }
+        return best;
+    }
+
+    static double f1(int[] counts) {
         return 2.0 * counts[0] / (2.0 * counts[0] + counts[1] + counts[2]);
     }
 

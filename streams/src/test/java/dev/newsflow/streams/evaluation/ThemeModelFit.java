@@ -171,8 +171,9 @@ final class ThemeModelFit {
     }
 
     /**
-     * The model as JSON, fitted on {@code examples} and, for the paragraph and words models, on {@code paragraphs}; and
-     * the mix that weighs them for news ({@link NewsMixFit}).
+     * The model as JSON: the article model and the words model of whole articles fitted on {@code examples}, the
+     * paragraph model and the words model of paragraphs on {@code paragraphs}, and the mixes that weigh them for a
+     * government's texts ({@link GovernmentMixFit}) and for news ({@link NewsMixFit}).
      */
     ObjectNode fit(List<Example> examples, List<Paragraph> paragraphs) throws IOException {
         ObjectNode root = new ObjectMapper().createObjectNode();
