@@ -100,7 +100,7 @@ class EvaluationTest {
 
     /**
      * News written for the project in the style of 30 wire services and papers: in the project, so never skipped. The
-     * paragraph model of themes is fitted on its paragraphs.
+     * paragraph models of themes are fitted on its paragraphs, and two folds of it choose how news is weighed.
      */
     @Test
     void shouldFindTheLabelledLeadersAndThemesInNews() throws IOException {
@@ -110,13 +110,16 @@ class EvaluationTest {
         assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-report.md)").isGreaterThanOrEqualTo(0.75);
     }
 
-    /** News written after the first set, by other writers, labelled by other labellers: nothing is fitted on it. */
+    /**
+     * News written after the first set, by other writers, labelled by other labellers: nothing is fitted or chosen on
+     * it. Its themes F1 is the issue's target for news the project has never seen.
+     */
     @Test
     void shouldFindTheLabelledLeadersAndThemesInHeldOutNews() throws IOException {
         Result result = evaluate(LabelSet.NEWS_HELD_OUT, "evaluation-news-held-out-report.md");
 
         assertThat(result.leaders().f1()).as("leaders F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.98);
-        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.75);
+        assertThat(result.themes().f1()).as("themes F1 (report in target/evaluation-news-held-out-report.md)").isGreaterThanOrEqualTo(0.80);
     }
 
     private static Result evaluate(LabelSet set, String reportFile) throws IOException {

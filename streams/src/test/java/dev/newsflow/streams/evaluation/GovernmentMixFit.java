@@ -1,7 +1,6 @@
 package dev.newsflow.streams.evaluation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.newsflow.streams.enrich.ThemeScorer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +39,7 @@ final class GovernmentMixFit {
      */
     ObjectNode choose(List<ThemeModelFit.Example> examples, double[][] articleOutOfFold, double cutoff) {
         double[][] words = wordsOutOfFold(examples);
-        List<ThemeScorer.Theme> themes = ThemeScorer.loadWithoutModel().themes();
+        List<String> themes = fit.themeIds();
         int[][] counts = new int[GRID.size()][3];
         for (int i = 0; i < examples.size(); i++) {
             ThemeModelFit.Example example = examples.get(i);
@@ -48,7 +47,7 @@ final class GovernmentMixFit {
                 if (Double.isNaN(articleOutOfFold[i][t])) {
                     continue; // not modelled: the threshold decides, the same under every mix
                 }
-                boolean gold = example.themes().contains(themes.get(t).id());
+                boolean gold = example.themes().contains(themes.get(t));
                 boolean taggable = fit.taggable(example, t) && fit.matches(example, t) > 0;
                 for (int m = 0; m < GRID.size(); m++) {
                     NewsMixFit.Mix mix = GRID.get(m);
@@ -69,8 +68,7 @@ final class GovernmentMixFit {
     }
 
     /** Each example's probability of each theme by the words model fitted on the other four fifths. */
-    private static double[][] wordsOutOfFold(List<ThemeModelFit.Example> examples) {
-        List<String> themeIds = ThemeScorer.loadWithoutModel().themes().stream().map(ThemeScorer.Theme::id).toList();
+    private double[][] wordsOutOfFold(List<ThemeModelFit.Example> examples) {
         double[][] probabilities = new double[examples.size()][];
         for (int fold = 0; fold < ThemeModelFit.FOLDS; fold++) {
             List<ThemeModelFit.Example> train = new ArrayList<>();
@@ -79,7 +77,7 @@ final class GovernmentMixFit {
                 (i % ThemeModelFit.FOLDS == fold ? test : train).add(examples.get(i));
             }
             double[][] p = new WordModelFit().probabilities(train.stream().map(ThemeModelFit.Example::tokens).toList(),
-                    train.stream().map(ThemeModelFit.Example::themes).toList(), themeIds, ThemeModelFit.MIN_POSITIVES,
+                    train.stream().map(ThemeModelFit.Example::themes).toList(), fit.themeIds(), ThemeModelFit.MIN_POSITIVES,
                     test.stream().map(ThemeModelFit.Example::tokens).toList());
             for (int k = 0; k < test.size(); k++) {
                 probabilities[fold + k * ThemeModelFit.FOLDS] = p[k];

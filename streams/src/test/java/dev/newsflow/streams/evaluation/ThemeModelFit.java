@@ -60,6 +60,7 @@ final class ThemeModelFit {
     }
 
     private final ThemeScorer scorer = ThemeScorer.loadWithoutModel();
+    private final List<String> themeIds = scorer.themes().stream().map(ThemeScorer.Theme::id).toList();
     private final int[] themeOfTerm = scorer.themeOfTerms();
     private final int[][] columnsByTheme = columnsByTheme();
     private final double[] lexiconWeight = scorer.lexiconWeights();
@@ -114,8 +115,7 @@ final class ThemeModelFit {
         ObjectNode models = new ObjectMapper().createObjectNode();
         models.set("paragraphs", fitParagraphs(paragraphs));
         models.set("words", new WordModelFit().fit(paragraphs.stream().map(Paragraph::words).toList(),
-                paragraphs.stream().map(Paragraph::themes).toList(), scorer.themes().stream().map(ThemeScorer.Theme::id).toList(),
-                MIN_PARAGRAPH_POSITIVES));
+                paragraphs.stream().map(Paragraph::themes).toList(), themeIds, MIN_PARAGRAPH_POSITIVES));
         return models;
     }
 
@@ -187,7 +187,6 @@ final class ThemeModelFit {
             write(themes.putObject(scorer.themes().get(t).id()), fitTheme(examples, t), ThemeEvidence.FEATURES, termColumns(t),
                     termList);
         }
-        List<String> themeIds = scorer.themes().stream().map(ThemeScorer.Theme::id).toList();
         root.set("government", new GovernmentMixFit(this).choose(examples, outOfFold, cutoff));
         root.set("articleWords", new WordModelFit().fit(examples.stream().map(Example::tokens).toList(),
                 examples.stream().map(Example::themes).toList(), themeIds, MIN_POSITIVES));
@@ -390,6 +389,11 @@ final class ThemeModelFit {
             }
         }
         return plateau.get((plateau.size() - 1) / 2);
+    }
+
+    /** The taxonomy's theme ids, in the order of the fit's theme indexes. */
+    List<String> themeIds() {
+        return themeIds;
     }
 
     /** Whether the scorer would tag the theme at all, whatever its probability. */

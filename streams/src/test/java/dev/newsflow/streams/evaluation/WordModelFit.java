@@ -92,12 +92,20 @@ final class WordModelFit {
     }
 
     private Fitted fitModel(List<List<String>> paragraphs, List<Set<String>> themes, List<String> themeIds, int minPositives) {
-        List<String> vocabulary = vocabulary(paragraphs);
+        // the words in at least MIN_PARAGRAPHS texts, each with its smoothed IDF
+        List<String> vocabulary = new ArrayList<>();
+        List<Double> idfs = new ArrayList<>();
+        documentFrequencies(paragraphs).forEach((word, df) -> {
+            if (df >= MIN_PARAGRAPHS) {
+                vocabulary.add(word);
+                idfs.add(Math.log((1.0 + paragraphs.size()) / (1.0 + df)) + 1);
+            }
+        });
         Map<String, Integer> index = new HashMap<>();
         for (String word : vocabulary) {
             index.put(word, index.size());
         }
-        double[] idf = idf(paragraphs, index);
+        double[] idf = idfs.stream().mapToDouble(Double::doubleValue).toArray();
         List<Row> rows = paragraphs.stream().map(words -> row(words, index, idf)).toList();
         List<String> fitted = themeIds.stream()
                 .filter(id -> themes.stream().filter(labels -> labels.contains(id)).count() >= minPositives).toList();
@@ -110,8 +118,8 @@ final class WordModelFit {
         return new Fitted(vocabulary, index, idf, fitted, fitLogistic(rows, y, vocabulary.size()));
     }
 
-    /** The words in at least {@value #MIN_PARAGRAPHS} paragraphs, but for stop words, in alphabetical order. */
-    private static List<String> vocabulary(List<List<String>> paragraphs) {
+    /** How many texts each word is in, but for stop words, in alphabetical order. */
+    private static Map<String, Integer> documentFrequencies(List<List<String>> paragraphs) {
         Map<String, Integer> documentFrequency = new TreeMap<>();
         for (List<String> words : paragraphs) {
             for (String word : Set.copyOf(words)) {
@@ -120,30 +128,7 @@ final class WordModelFit {
                 }
             }
         }
-        List<String> vocabulary = new ArrayList<>();
-        documentFrequency.forEach((word, df) -> {
-            if (df >= MIN_PARAGRAPHS) {
-                vocabulary.add(word);
-            }
-        });
-        return vocabulary;
-    }
-
-    private static double[] idf(List<List<String>> paragraphs, Map<String, Integer> index) {
-        double[] df = new double[index.size()];
-        for (List<String> words : paragraphs) {
-            for (String word : Set.copyOf(words)) {
-                Integer w = index.get(word);
-                if (w != null) {
-                    df[w]++;
-                }
-            }
-        }
-        double[] idf = new double[df.length];
-        for (int w = 0; w < df.length; w++) {
-            idf[w] = Math.log((1.0 + paragraphs.size()) / (1.0 + df[w])) + 1;
-        }
-        return idf;
+        return documentFrequency;
     }
 
     /** A paragraph's TF-IDF vector as ParagraphWords computes it: (1 + ln count) * idf, scaled to length 1. */
